@@ -1,0 +1,13 @@
+package cn.zhunong.live.socket;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** Where the socket.io server listens; port 0 picks a free one (tests, embedded run). */
+@ConfigurationProperties("zhunong.live.socketio")
+public record SocketProperties(String host, int port, int maxFramePayloadBytes) {
+
+    public SocketProperties {
+        host = host == null ? "0.0.0.0" : host;
+        maxFramePayloadBytes = maxFramePayloadBytes <= 0 ? 64 * 1024 : maxFramePayloadBytes;
+    }
+}

@@ -1,0 +1,72 @@
+package cn.zhunong.live.socket;
+
+import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketIOServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the netty-socketio server with the Spring context: started after the context is ready,
+ * stopped before it closes. Reports itself to the readiness health group.
+ */
+@Component("socketio")
+public class SocketServerLifecycle implements SmartLifecycle, HealthIndicator {
+
+    private static final Logger log = LoggerFactory.getLogger(SocketServerLifecycle.class);
+
+    private final SocketIOServer server;
+    private volatile boolean running;
+    private final int boundPort;
+
+    public SocketServerLifecycle(SocketProperties properties) {
+        Configuration config = new Configuration();
+        config.setHostname(properties.host());
+        this.boundPort = properties.port() == 0 ? freePort() : properties.port();
+        config.setPort(boundPort);
+        config.setMaxFramePayloadLength(properties.maxFramePayloadBytes());
+        config.setMaxHttpContentLength(properties.maxFramePayloadBytes());
+        this.server = new SocketIOServer(config);
+    }
+
+    @Override
+    public void start() {
+        server.startAsync().syncUninterruptibly();
+        running = true;
+        log.info("socket.io server listening on port {}", boundPort);
+    }
+
+    @Override
+    public void stop() {
+        server.stop();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    public int port() {
+        return boundPort;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Health health() {
+        return running ? Health.up().withDetail("port", boundPort).build() : Health.down().build();
+    }
+}

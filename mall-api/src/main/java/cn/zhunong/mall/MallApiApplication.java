@@ -1,0 +1,18 @@
+package cn.zhunong.mall;
+
+import org.mybatis.spring.annotation.MapperScan;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+@MapperScan(basePackages = "cn.zhunong.mall", annotationClass = org.apache.ibatis.annotations.Mapper.class)
+public class MallApiApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(MallApiApplication.class, args);
+    }
+}

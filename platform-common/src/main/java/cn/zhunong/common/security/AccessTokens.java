@@ -1,0 +1,37 @@
+package cn.zhunong.common.security;
+
+import java.nio.charset.StandardCharsets;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * The access-token format both servers share: HS256 JWTs signed with one secret from
+ * configuration; claims {@code sub} (user id), {@code role}, optional {@code agencyId} and
+ * {@code streamerId}, {@code jti}. mall-api issues them; mall-api and live-room verify them.
+ */
+public final class AccessTokens {
+
+    public static final String CLAIM_ROLE = "role";
+    public static final String CLAIM_AGENCY = "agencyId";
+    public static final String CLAIM_STREAMER = "streamerId";
+    public static final String CLAIM_NAME = "name";
+    public static final String DENYLIST_PREFIX = "auth:deny:";
+    public static final String REVOKED_BEFORE_PREFIX = "auth:revoked-before:";
+    private static final int MIN_SECRET_BYTES = 32;
+
+    private AccessTokens() {
+    }
+
+    public static SecretKey key(String secret) {
+        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            throw new IllegalStateException("The JWT secret must be at least " + MIN_SECRET_BYTES + " bytes");
+        }
+        return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    public static NimbusJwtDecoder decoder(String secret) {
+        return NimbusJwtDecoder.withSecretKey(key(secret)).macAlgorithm(MacAlgorithm.HS256).build();
+    }
+}
