@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** live-room starts, serves socket.io handshakes, and reports liveness, readiness and metrics. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "zhunong.live.socketio.port=0")
+        properties = {LiveRoomApplication.CONFIG_NAME, "zhunong.live.socketio.port=0"})
 class LiveRoomHealthTest {
 
     private static EmbeddedInfra infra;

@@ -1,6 +1,7 @@
 package cn.zhunong.mall.support;
 
 import cn.zhunong.devinfra.EmbeddedInfra;
+import cn.zhunong.mall.MallApiApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -12,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Redis. All subclasses share one Spring context; they keep out of each other's way with unique
  * keys (see {@link TestData}), never by cleaning tables.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = MallApiApplication.CONFIG_NAME)
 public abstract class ApiTest {
 
     public static final String JWT_SECRET = "test-secret-test-secret-test-secret-0123456789";
