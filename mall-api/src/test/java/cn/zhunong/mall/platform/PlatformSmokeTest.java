@@ -52,4 +52,21 @@ class PlatformSmokeTest extends ApiTest {
         assertThat(forged.status()).isEqualTo(401);
         assertThat(forged.code()).isEqualTo("TOKEN_INVALID");
     }
+
+    @Test
+    void oversizedBodiesAreRefusedBeforeAnythingReadsThem() {
+        byte[] huge = new byte[300 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'a');
+        Api.Response response = api().raw("POST", "/api/v1/auth/login", null, "application/json", huge);
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void theOpenApiDocumentAndSwaggerUiAreServed() {
+        Api.Response docs = api().get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("openapi").asString()).startsWith("3.");
+        assertThat(api().get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+    }
 }
