@@ -34,6 +34,8 @@ public class AccessTokenIssuer {
                 .subject(Long.toString(user.id()))
                 .id(UUID.randomUUID().toString())
                 .issuedAt(now)
+                // iat has whole seconds only; revocation needs to tell apart tokens of the same second
+                .claim(TokenRevocation.CLAIM_ISSUED_AT_MILLIS, now.toEpochMilli())
                 .expiresAt(expiresAt)
                 .claim(AccessTokens.CLAIM_ROLE, user.role().name())
                 .claim(AccessTokens.CLAIM_NAME, displayName);

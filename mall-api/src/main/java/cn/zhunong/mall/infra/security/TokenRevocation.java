@@ -21,6 +21,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class TokenRevocation implements OAuth2TokenValidator<Jwt> {
 
+    /**
+     * Issue time in milliseconds. {@code iat} is a NumericDate in whole seconds, so without this a
+     * token issued just after {@link #revokeAllOf} (a new login after a password change) in the
+     * same second would be refused.
+     */
+    static final String CLAIM_ISSUED_AT_MILLIS = "iatMs";
+
     private static final OAuth2Error REVOKED = new OAuth2Error("invalid_token", "token revoked", null);
 
     private final StringRedisTemplate redis;
@@ -57,10 +64,17 @@ public class TokenRevocation implements OAuth2TokenValidator<Jwt> {
             return OAuth2TokenValidatorResult.failure(REVOKED);
         }
         String revokedBefore = values.get(1);
-        if (revokedBefore != null && jwt.getIssuedAt() != null
-                && jwt.getIssuedAt().toEpochMilli() <= Long.parseLong(revokedBefore)) {
+        Long issuedAt = issuedAtMillis(jwt);
+        if (revokedBefore != null && issuedAt != null && issuedAt <= Long.parseLong(revokedBefore)) {
             return OAuth2TokenValidatorResult.failure(REVOKED);
         }
         return OAuth2TokenValidatorResult.success();
+    }
+
+    private static Long issuedAtMillis(Jwt jwt) {
+        if (jwt.getClaim(CLAIM_ISSUED_AT_MILLIS) instanceof Number millis) {
+            return millis.longValue();
+        }
+        return jwt.getIssuedAt() == null ? null : jwt.getIssuedAt().toEpochMilli();
     }
 }
