@@ -6,6 +6,7 @@ import cn.zhunong.mall.support.Api;
 import cn.zhunong.mall.support.ApiTest;
 import cn.zhunong.mall.support.TestData;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 class AgencyPairingApiTest extends ApiTest {
 
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -28,7 +31,7 @@ class AgencyPairingApiTest extends ApiTest {
         body.put("aidingAgencyId", aiding);
         body.put("aidedAgencyId", aided);
         body.put("programme", programme);
-        body.put("startDate", "2026-01-01");
+        body.put("startDate", TODAY.minusYears(1).toString());
         return body;
     }
 
@@ -45,8 +48,7 @@ class AgencyPairingApiTest extends ApiTest {
         assertThat(api().get("/api/v1/villages/" + village, staff).status()).isEqualTo(404);
 
         Map<String, Object> body = pairing(aiding, aided, programme());
-        body.put("startDate", LocalDate.now().minusDays(10).toString());
-        Api.Response created = api().post("/api/v1/agency-pairings", data.admin().token(), body);
+                Api.Response created = api().post("/api/v1/agency-pairings", data.admin().token(), body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().path("inForce").asBoolean()).isTrue();
         assertThat(api().get("/api/v1/villages/" + village, staff).status()).isEqualTo(200);
@@ -119,13 +121,13 @@ class AgencyPairingApiTest extends ApiTest {
         long a = data.agency("期" + TestData.next());
         long b = data.agency("间" + TestData.next());
         Map<String, Object> backwards = pairing(a, b, programme());
-        backwards.put("endDate", "2025-12-31");
+        backwards.put("endDate", TODAY.minusYears(1).minusDays(1).toString());
         Api.Response response = api().post("/api/v1/agency-pairings", admin, backwards);
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.code()).isEqualTo("INVALID_PERIOD");
 
         long id = api().post("/api/v1/agency-pairings", admin, pairing(a, b, programme())).json().path("id").asLong();
-        Api.Response endBeforeStart = api().put("/api/v1/agency-pairings/" + id + "/end", admin, Map.of("endDate", "2025-06-30"));
+        Api.Response endBeforeStart = api().put("/api/v1/agency-pairings/" + id + "/end", admin, Map.of("endDate", TODAY.minusYears(2).toString()));
         assertThat(endBeforeStart.code()).isEqualTo("INVALID_PERIOD");
     }
 
@@ -139,7 +141,7 @@ class AgencyPairingApiTest extends ApiTest {
         long id = api().post("/api/v1/agency-pairings", admin, pairing(aiding, aided, programme())).json().path("id").asLong();
         assertThat(api().get("/api/v1/villages/" + village, staff).status()).isEqualTo(200);
 
-        String yesterday = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
+        String yesterday = TODAY.minusDays(1).toString();
         Api.Response ended = api().put("/api/v1/agency-pairings/" + id + "/end", admin, Map.of("endDate", yesterday));
         assertThat(ended.status()).as(ended.toString()).isEqualTo(200);
         assertThat(ended.json().path("inForce").asBoolean()).isFalse();
