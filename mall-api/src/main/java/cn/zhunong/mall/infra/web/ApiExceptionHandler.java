@@ -22,7 +22,6 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -107,11 +106,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     .body(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", cause.getMessage()));
         }
         ProblemDetail problem;
-        if (cause instanceof UnrecognizedPropertyException unknown) {
+        // the most specific cause of a bad date is java.time's own exception; the Jackson one above it knows the field
+        MismatchedInputException mismatch = firstCause(e, MismatchedInputException.class);
+        if (mismatch instanceof UnrecognizedPropertyException unknown) {
             problem = Problems.of(HttpStatus.BAD_REQUEST, "UNKNOWN_FIELD", "未知字段: " + unknown.getPropertyName());
             problem.setProperty("errors", List.of(new FieldError(unknown.getPropertyName(), "未知字段")));
-        } else if (cause instanceof InvalidFormatException || cause instanceof MismatchedInputException) {
-            String field = fieldPath((MismatchedInputException) cause);
+        } else if (mismatch != null) {
+            String field = fieldPath(mismatch);
             problem = Problems.of(HttpStatus.BAD_REQUEST, "INVALID_FIELD_TYPE", "字段类型不正确: " + field);
             problem.setProperty("errors", List.of(new FieldError(field, "类型不正确")));
         } else {
@@ -167,6 +168,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         });
         return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static <T extends Throwable> T firstCause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static String rootMessage(Throwable e) {
