@@ -69,4 +69,13 @@ class PlatformSmokeTest extends ApiTest {
         assertThat(docs.json().path("openapi").asString()).startsWith("3.");
         assertThat(api().get("/swagger-ui/index.html", null).status()).isEqualTo(200);
     }
+
+    @Test
+    void aNonNumericPageParameterNamesTheFieldWithoutJavaDetails() {
+        Api.Response response = api().get("/api/v1/agencies?page=abc&size=x", data.admin().token());
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(response.body()).contains("\"page\"").contains("\"size\"").doesNotContain("java.lang");
+        assertThat(api().get("/api/v1/agencies?size=1000", data.admin().token()).code()).isEqualTo("VALIDATION_FAILED");
+    }
 }

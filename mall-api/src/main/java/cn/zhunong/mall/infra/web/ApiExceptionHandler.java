@@ -83,7 +83,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+                // a binding failure (e.g. page=abc) would otherwise expose Spring's conversion text
+                .map(f -> new FieldError(f.getField(), f.isBindingFailure() ? "格式不正确" : f.getDefaultMessage()))
                 .toList();
         return validationFailed(errors);
     }
