@@ -54,8 +54,12 @@ public class TestData {
         return first17 + ResidentIdNumber.checkChar(first17);
     }
 
+    /** Birth date and sequence both come from one counter value, so numbers repeat only after 20 million calls. */
     public static String idNumber() {
-        return idNumber(LocalDate.of(1970, 1, 1).plusDays(next() % 15000));
+        long n = next();
+        String first17 = "440106" + LocalDate.of(1950, 1, 1).plusDays(n / 1000 % 20000).toString().replace("-", "")
+                + String.format("%03d", n % 1000);
+        return first17 + ResidentIdNumber.checkChar(first17);
     }
 
     public static String phone() {
