@@ -1,5 +1,6 @@
 package cn.zhunong.mall.account;
 
+import cn.zhunong.mall.infra.persistence.LikePattern;
 import cn.zhunong.mall.infra.security.CurrentUser;
 import cn.zhunong.mall.infra.security.Role;
 import cn.zhunong.mall.infra.web.ApiException;
@@ -66,7 +67,7 @@ public class AdminUserService {
                 .eq(role != null, UserAccount::getRole, role)
                 .orderByDesc(UserAccount::getId);
         if (q != null && !q.isBlank()) {
-            String term = q.trim();
+            String term = LikePattern.escape(q.trim());
             where.and(w -> w.like(UserAccount::getLoginName, term).or().like(UserAccount::getDisplayName, term));
         }
         Page<UserAccount> page = accounts.selectPage(pageQuery.toPage(), where);

@@ -1,14 +1,14 @@
 package cn.zhunong.mall.account;
 
+import cn.zhunong.mall.infra.persistence.TimestampedEntity;
 import cn.zhunong.mall.infra.security.Role;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
-import java.time.Instant;
 
 /** A login: a citizen (login name = phone) or an account created by an admin. */
 @TableName("user_account")
-public class UserAccount {
+public class UserAccount extends TimestampedEntity {
 
     @TableId(type = IdType.AUTO)
     private Long id;
@@ -20,8 +20,6 @@ public class UserAccount {
     private Long streamerId;
     private Boolean canViewPii;
     private Boolean enabled;
-    private Instant createdAt;
-    private Instant updatedAt;
 
     public Long getId() {
         return id;
@@ -93,22 +91,6 @@ public class UserAccount {
 
     public void setEnabled(Boolean enabled) {
         this.enabled = enabled;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt;
     }
 
     /** Not named isEnabled: MyBatis would see two getters for "enabled". */

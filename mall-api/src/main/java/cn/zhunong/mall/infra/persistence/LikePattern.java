@@ -6,8 +6,11 @@ public final class LikePattern {
     private LikePattern() {
     }
 
-    /** The escaped text (without surrounding wildcards); MySQL's default escape character is the backslash. */
+    /**
+     * The escaped text (without surrounding wildcards); MySQL's default escape character is the
+     * backslash. Null stays null, because query builders evaluate the value even when unused.
+     */
     public static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return text == null ? null : text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

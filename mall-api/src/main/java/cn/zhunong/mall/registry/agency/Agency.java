@@ -1,12 +1,12 @@
 package cn.zhunong.mall.registry.agency;
 
+import cn.zhunong.mall.infra.persistence.TimestampedEntity;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
-import java.time.Instant;
 
 @TableName("agency")
-public class Agency {
+public class Agency extends TimestampedEntity {
 
     @TableId(type = IdType.AUTO)
     private Long id;
@@ -15,8 +15,6 @@ public class Agency {
     private String creditCode;
     private String regionCode;
     private String contactName;
-    private Instant createdAt;
-    private Instant updatedAt;
 
     public Long getId() {
         return id;
@@ -64,21 +62,5 @@ public class Agency {
 
     public void setContactName(String contactName) {
         this.contactName = contactName;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt;
     }
 }

@@ -1,11 +1,11 @@
 package cn.zhunong.mall.registry.household;
 
+import cn.zhunong.mall.infra.persistence.TimestampedEntity;
 import com.baomidou.mybatisplus.annotation.FieldStrategy;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableField;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
-import java.time.Instant;
 
 /**
  * A registered household. Personal values exist here only as ciphertext, keyed hash and masked
@@ -13,7 +13,7 @@ import java.time.Instant;
  * null on update, so removing a bank account or phone really clears it.
  */
 @TableName("household")
-public class Household {
+public class Household extends TimestampedEntity {
 
     @TableId(type = IdType.AUTO)
     private Long id;
@@ -39,8 +39,6 @@ public class Household {
     private Boolean consentPublic;
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
     private String publicAlias;
-    private Instant createdAt;
-    private Instant updatedAt;
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
@@ -74,10 +72,6 @@ public class Household {
     public void setConsentPublic(Boolean consentPublic) { this.consentPublic = consentPublic; }
     public String getPublicAlias() { return publicAlias; }
     public void setPublicAlias(String publicAlias) { this.publicAlias = publicAlias; }
-    public Instant getCreatedAt() { return createdAt; }
-    public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
-    public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
 
     /** Never prints personal values, even encrypted, so an accidental log line stays harmless. */
     @Override

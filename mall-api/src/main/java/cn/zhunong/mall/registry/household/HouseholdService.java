@@ -1,5 +1,6 @@
 package cn.zhunong.mall.registry.household;
 
+import cn.zhunong.mall.infra.persistence.LikePattern;
 import cn.zhunong.mall.infra.security.CurrentUser;
 import cn.zhunong.mall.infra.web.ApiException;
 import cn.zhunong.mall.infra.web.PageQuery;
@@ -147,7 +148,7 @@ public class HouseholdService {
                 .eq(search.category() != null, Household::getCategory, search.category())
                 .eq(search.consentPublic() != null, Household::getConsentPublic, search.consentPublic())
                 .like(search.q() != null && !search.q().isBlank(), Household::getHeadName,
-                        escapeLike(HouseholdRules.normaliseName(search.q())));
+                        LikePattern.escape(HouseholdRules.normaliseName(search.q())));
         restrictVillages(query, agencies, search);
         query.orderByDesc(Household::getId);
         households.selectPage(page, query);
@@ -266,10 +267,6 @@ public class HouseholdService {
             query.apply("village_id IN (SELECT id FROM village WHERE " + String.join(" AND ", conditions) + ")",
                     params.toArray());
         }
-    }
-
-    private static String escapeLike(String text) {
-        return text == null ? null : text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private Instant now() {

@@ -1,16 +1,16 @@
 package cn.zhunong.mall.registry.streamer;
 
+import cn.zhunong.mall.infra.persistence.TimestampedEntity;
 import com.baomidou.mybatisplus.annotation.FieldStrategy;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableField;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
-import java.time.Instant;
 import java.time.LocalDate;
 
 /** A streamer (村播主播). The ID number is stored encrypted, hashed for de-duplication and masked for display. */
 @TableName("streamer")
-public class Streamer {
+public class Streamer extends TimestampedEntity {
 
     @TableId(type = IdType.AUTO)
     private Long id;
@@ -27,8 +27,6 @@ public class Streamer {
     private String mcn;
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
     private String regionCode;
-    private Instant createdAt;
-    private Instant updatedAt;
 
     public Long getId() {
         return id;
@@ -116,21 +114,5 @@ public class Streamer {
 
     public void setRegionCode(String regionCode) {
         this.regionCode = regionCode;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt;
     }
 }

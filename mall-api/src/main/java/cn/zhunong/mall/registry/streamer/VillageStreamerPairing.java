@@ -1,9 +1,9 @@
 package cn.zhunong.mall.registry.streamer;
 
+import cn.zhunong.mall.infra.persistence.TimestampedEntity;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
-import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -11,7 +11,7 @@ import java.time.LocalDate;
  * mapped: the database computes it, and its unique key allows one ACTIVE pairing per village–streamer pair.
  */
 @TableName("village_streamer_pairing")
-public class VillageStreamerPairing {
+public class VillageStreamerPairing extends TimestampedEntity {
 
     @TableId(type = IdType.AUTO)
     private Long id;
@@ -24,8 +24,6 @@ public class VillageStreamerPairing {
     private Boolean publicWelfare;
     private Integer commissionBp;
     private PairingStatus status;
-    private Instant createdAt;
-    private Instant updatedAt;
 
     public Long getId() {
         return id;
@@ -105,21 +103,5 @@ public class VillageStreamerPairing {
 
     public void setStatus(PairingStatus status) {
         this.status = status;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt;
     }
 }

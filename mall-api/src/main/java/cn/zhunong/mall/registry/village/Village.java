@@ -1,14 +1,14 @@
 package cn.zhunong.mall.registry.village;
 
+import cn.zhunong.mall.infra.persistence.TimestampedEntity;
 import com.baomidou.mybatisplus.annotation.FieldStrategy;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableField;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
-import java.time.Instant;
 
 @TableName("village")
-public class Village {
+public class Village extends TimestampedEntity {
 
     @TableId(type = IdType.AUTO)
     private Long id;
@@ -20,8 +20,6 @@ public class Village {
     /** May be cleared by an update, so null is written too. */
     @TableField(updateStrategy = FieldStrategy.ALWAYS)
     private String townshipName;
-    private Instant createdAt;
-    private Instant updatedAt;
 
     public Long getId() {
         return id;
@@ -77,21 +75,5 @@ public class Village {
 
     public void setTownshipName(String townshipName) {
         this.townshipName = townshipName;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
-
-    public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt;
     }
 }
