@@ -63,6 +63,8 @@ public final class DevPlatform {
         mall.put("spring.datasource.password", infra.dbPassword());
         mall.put("zhunong.pii.encryption-key", secrets.piiEncryptionKey());
         mall.put("zhunong.pii.hash-key", secrets.piiHashKey());
+        mall.put("zhunong.live.stream.push-key", secrets.livePushKey());
+        mall.put("zhunong.live.stream.pull-key", secrets.livePullKey());
         mall.put("server.port", options.mallPort());
         ConfigurableApplicationContext mallApi = new SpringApplicationBuilder(MallApiApplication.class, DemoDataLoader.class)
                 .properties(MallApiApplication.CONFIG_NAME)

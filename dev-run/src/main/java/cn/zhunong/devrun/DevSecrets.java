@@ -14,7 +14,7 @@ import java.util.Properties;
  * Keys for the embedded run: random on first start and kept beside the data, so encrypted
  * personal data stay readable across restarts and a reset also forgets the keys.
  */
-record DevSecrets(String jwtSecret, String piiEncryptionKey, String piiHashKey) {
+record DevSecrets(String jwtSecret, String piiEncryptionKey, String piiHashKey, String livePushKey, String livePullKey) {
 
     static DevSecrets loadOrCreate(Path file) {
         try {
@@ -23,17 +23,22 @@ record DevSecrets(String jwtSecret, String piiEncryptionKey, String piiHashKey) 
                 try (Reader in = Files.newBufferedReader(file)) {
                     props.load(in);
                 }
-            } else {
-                props.setProperty("jwt-secret", random(48));
-                props.setProperty("pii-encryption-key", random(32));
-                props.setProperty("pii-hash-key", random(32));
+            }
+            // keys added by later versions are generated on the next start, the existing ones kept
+            int before = props.size();
+            props.putIfAbsent("jwt-secret", random(48));
+            props.putIfAbsent("pii-encryption-key", random(32));
+            props.putIfAbsent("pii-hash-key", random(32));
+            props.putIfAbsent("live-push-key", random(16));
+            props.putIfAbsent("live-pull-key", random(16));
+            if (props.size() != before) {
                 Files.createDirectories(file.getParent());
                 try (Writer out = Files.newBufferedWriter(file)) {
                     props.store(out, "Dev-only keys of the embedded platform. Never use them in production.");
                 }
             }
             return new DevSecrets(props.getProperty("jwt-secret"), props.getProperty("pii-encryption-key"),
-                    props.getProperty("pii-hash-key"));
+                    props.getProperty("pii-hash-key"), props.getProperty("live-push-key"), props.getProperty("live-pull-key"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +35,7 @@ class DemoDataTest {
     @BeforeAll
     static void start() {
         infra = EmbeddedInfra.start(null, "zhunong_demo");
-        Map<String, Object> props = Map.of(
+        Map<String, Object> props = new HashMap<>(Map.of(
                 "spring.datasource.url", infra.jdbcUrl(),
                 "spring.datasource.username", infra.dbUser(),
                 "spring.datasource.password", infra.dbPassword(),
@@ -43,7 +44,9 @@ class DemoDataTest {
                 "server.port", 0,
                 "zhunong.security.jwt-secret", "demo-test-secret-demo-test-secret-0123456789",
                 "zhunong.pii.encryption-key", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-                "zhunong.pii.hash-key", "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=");
+                "zhunong.pii.hash-key", "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA="));
+        props.put("zhunong.live.stream.push-key", "demo-push-key");
+        props.put("zhunong.live.stream.pull-key", "demo-pull-key");
         mallApi = new SpringApplicationBuilder(MallApiApplication.class, DemoDataLoader.class)
                 .properties(MallApiApplication.CONFIG_NAME)
                 .initializers(ctx -> ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", props)))

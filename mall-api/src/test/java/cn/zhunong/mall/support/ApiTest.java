@@ -37,6 +37,8 @@ public abstract class ApiTest {
         registry.add("zhunong.security.jwt-secret", () -> JWT_SECRET);
         registry.add("zhunong.pii.encryption-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         registry.add("zhunong.pii.hash-key", () -> "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=");
+        registry.add("zhunong.live.stream.push-key", () -> "test-push-key");
+        registry.add("zhunong.live.stream.pull-key", () -> "test-pull-key");
     }
 
     protected Api api() {

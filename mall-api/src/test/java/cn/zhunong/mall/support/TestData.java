@@ -107,6 +107,16 @@ public class TestData {
         return login(Role.HOST, null, false);
     }
 
+    /** A HOST account bound to a streamer, as admins create them. */
+    public Login hostOf(long streamerId) {
+        String loginName = "h" + next();
+        long id = insert("INSERT INTO user_account (login_name, password_hash, role, display_name, streamer_id, can_view_pii, "
+                + "enabled, created_at, updated_at) VALUES (?, ?, 'HOST', ?, ?, 0, 1, ?, ?)",
+                loginName, passwords.encode(PASSWORD), "主播" + next(), streamerId, now(), now());
+        String token = tokens.issue(new CurrentUser(id, Role.HOST, null, streamerId), "主播").value();
+        return new Login(id, loginName, token);
+    }
+
     /** Inserts an account with {@link #PASSWORD} and mints its access token. */
     public Login login(Role role, Long agencyId, boolean canViewPii) {
         String loginName = role == Role.CITIZEN ? phone() : "t" + next();
@@ -117,7 +127,8 @@ public class TestData {
         return new Login(id, loginName, token);
     }
 
-    private long insert(String sql, Object... args) {
+    /** Inserts one row and returns its generated id. */
+    public long insert(String sql, Object... args) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
