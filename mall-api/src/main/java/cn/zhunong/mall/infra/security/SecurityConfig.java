@@ -32,6 +32,9 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/live-sessions", "/api/v1/live-sessions/*",
                                 "/api/v1/live-sessions/*/stream-urls").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // the storefront: product search and detail, categories, campaign tags and images
+                        .requestMatchers(HttpMethod.GET, "/api/v1/products", "/api/v1/products/*", "/api/v1/categories",
+                                "/api/v1/campaign-tags", "/api/v1/images/*").permitAll()
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
