@@ -9,7 +9,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 /**
  * The access-token format both servers share: HS256 JWTs signed with one secret from
  * configuration; claims {@code sub} (user id), {@code role}, optional {@code agencyId} and
- * {@code streamerId}, {@code jti}. mall-api issues them; mall-api and live-room verify them.
+ * {@code streamerId}, {@code jti}, {@code gen} (the user's token generation, see mall-api TokenRevocation). mall-api issues them; mall-api and live-room verify them.
  */
 public final class AccessTokens {
 
@@ -18,7 +18,9 @@ public final class AccessTokens {
     public static final String CLAIM_STREAMER = "streamerId";
     public static final String CLAIM_NAME = "name";
     public static final String DENYLIST_PREFIX = "auth:deny:";
-    public static final String REVOKED_BEFORE_PREFIX = "auth:revoked-before:";
+    /** Per-user token generation; a token is valid only while its {@code gen} claim equals it. */
+    public static final String GENERATION_PREFIX = "auth:token-gen:";
+    public static final String CLAIM_GENERATION = "gen";
     private static final int MIN_SECRET_BYTES = 32;
 
     private AccessTokens() {

@@ -19,11 +19,13 @@ public class AccessTokenIssuer {
     private final NimbusJwtEncoder encoder;
     private final SecurityProperties properties;
     private final Clock clock;
+    private final TokenRevocation revocation;
 
-    public AccessTokenIssuer(SecurityProperties properties, Clock clock) {
+    public AccessTokenIssuer(SecurityProperties properties, Clock clock, TokenRevocation revocation) {
         this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(AccessTokens.key(properties.jwtSecret())));
         this.properties = properties;
         this.clock = clock;
+        this.revocation = revocation;
     }
 
     public IssuedToken issue(CurrentUser user, String displayName) {
@@ -35,7 +37,7 @@ public class AccessTokenIssuer {
                 .id(UUID.randomUUID().toString())
                 .issuedAt(now)
                 // iat has whole seconds only; revocation needs to tell apart tokens of the same second
-                .claim(TokenRevocation.CLAIM_ISSUED_AT_MILLIS, now.toEpochMilli())
+                .claim(AccessTokens.CLAIM_GENERATION, revocation.currentGeneration(user.id()))
                 .expiresAt(expiresAt)
                 .claim(AccessTokens.CLAIM_ROLE, user.role().name())
                 .claim(AccessTokens.CLAIM_NAME, displayName);

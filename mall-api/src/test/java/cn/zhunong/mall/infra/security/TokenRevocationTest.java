@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 
-/** "Revoke all" must split tokens of one second: iat alone has whole seconds only. */
+/** "Revoke all" must split tokens issued just before it from those issued just after, even within one millisecond. */
 class TokenRevocationTest extends ApiTest {
 
     @Autowired
@@ -29,7 +29,7 @@ class TokenRevocationTest extends ApiTest {
         assertThat(decoder.decode(before).getSubject()).isEqualTo(Long.toString(user.id()));
 
         revocation.revokeAllOf(user.id());
-        String after = issuer.issue(user, "x").value(); // almost always within the same second
+        String after = issuer.issue(user, "x").value(); // usually within the same millisecond
 
         assertThatThrownBy(() -> decoder.decode(before)).isInstanceOf(JwtValidationException.class);
         assertThat(decoder.decode(after).getSubject()).isEqualTo(Long.toString(user.id()));
@@ -44,5 +44,16 @@ class TokenRevocationTest extends ApiTest {
         revocation.revokeToken(jwt.getId(), jwt.getExpiresAt());
         assertThatThrownBy(() -> decoder.decode(one)).isInstanceOf(JwtValidationException.class);
         assertThat(decoder.decode(two).getId()).isNotEqualTo(jwt.getId());
+    }
+
+    @Test
+    void tokensOfAnOlderGenerationAreRefused() {
+        CurrentUser user = new CurrentUser(TestData.next(), Role.CITIZEN, null, null);
+        String token = issuer.issue(user, "x").value();
+        assertThat(decoder.decode(token).getClaims()).containsEntry("gen", 0L);
+        revocation.revokeAllOf(user.id());
+        revocation.revokeAllOf(user.id());
+        assertThat(revocation.currentGeneration(user.id())).isEqualTo(2);
+        assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtValidationException.class);
     }
 }
