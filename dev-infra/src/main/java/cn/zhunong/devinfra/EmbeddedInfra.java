@@ -23,6 +23,7 @@ import redis.embedded.RedisServer;
 public final class EmbeddedInfra implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedInfra.class);
+    private static final int START_TIMEOUT_MILLIS = 180_000;
 
     private final DB db;
     private final RedisServer redis;
@@ -59,7 +60,7 @@ public final class EmbeddedInfra implements AutoCloseable {
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root"); // mysqld refuses to run as root without it
             }
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = PatientDB.create(config.build(), START_TIMEOUT_MILLIS);
             db.start();
             db.createDB(database);
 
