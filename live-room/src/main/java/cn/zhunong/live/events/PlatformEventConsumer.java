@@ -104,9 +104,12 @@ public class PlatformEventConsumer implements SmartLifecycle {
             redis.execute((RedisCallback<String>) c -> c.streamCommands().xGroupCreate(key, config.group(),
                     ReadOffset.latest(), true));
         } catch (DataAccessException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("BUSYGROUP")) {
-                throw e;
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause.getMessage() != null && cause.getMessage().contains("BUSYGROUP")) {
+                    return; // another node (or an earlier start) created it
+                }
             }
+            throw e;
         }
     }
 
