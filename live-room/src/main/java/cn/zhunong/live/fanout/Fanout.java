@@ -102,6 +102,11 @@ public class Fanout {
         }
         connection.client().sendEvent(CLOSING_EVENT, Map.of("code", code, "message", message));
         connection.client().disconnect();
+        Channel channel = connection.channel;
+        if (channel != null) {
+            // frames still queued for a stuck client are freed with the channel
+            channel.close();
+        }
     }
 
     private Channel websocketChannel(Connection connection) {

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -15,7 +17,7 @@ import tools.jackson.databind.ObjectMapper;
  * {@code BroadcastOperations.send} hands the same {@code Packet} to every client and the
  * per-connection {@code EncoderHandler} runs {@code PacketEncoder.encodePacket} (Jackson included)
  * for each of them. Room broadcasts therefore bypass it: {@link Fanout} writes this pre-encoded frame
- * to each WebSocket channel. {@link #encodedCount()} counts the encodings, so tests can prove one
+ * to each WebSocket channel. {@link #encodedCount} counts the encodings, so tests can prove one
  * encoding per broadcast.
  */
 @Component
@@ -24,7 +26,7 @@ public class PacketCodec {
     private static final Pattern EVENT_NAME = Pattern.compile("[a-z_]{1,32}");
 
     private final ObjectMapper json;
-    private final AtomicLong encoded = new AtomicLong();
+    private final Map<String, AtomicLong> encoded = new ConcurrentHashMap<>();
     private final Counter encodedCounter;
 
     public PacketCodec(ObjectMapper json, MeterRegistry meters) {
@@ -41,12 +43,14 @@ public class PacketCodec {
         String body = json.writeValueAsString(payload);
         byte[] bytes = ("42[\"" + event + "\"," + body + "]").getBytes(StandardCharsets.UTF_8);
         ByteBuf frame = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes));
-        encoded.incrementAndGet();
+        encoded.computeIfAbsent(event, e -> new AtomicLong()).incrementAndGet();
         encodedCounter.increment();
         return new EncodedPacket(event, frame, body);
     }
 
-    public long encodedCount() {
-        return encoded.get();
+    /** How many packets of that event this node has serialized. */
+    public long encodedCount(String event) {
+        AtomicLong count = encoded.get(event);
+        return count == null ? 0 : count.get();
     }
 }

@@ -29,6 +29,7 @@ public final class JavaClient implements AutoCloseable {
     private final Socket socket;
     private final Map<String, BlockingQueue<JSONObject>> events = new ConcurrentHashMap<>();
     private final List<String> names = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger chatMessages = new java.util.concurrent.atomic.AtomicInteger();
     private final CompletableFuture<Object> connectOutcome = new CompletableFuture<>();
     private final CompletableFuture<Object> disconnected = new CompletableFuture<>();
 
@@ -47,6 +48,9 @@ public final class JavaClient implements AutoCloseable {
             String name = String.valueOf(args[0]);
             names.add(name);
             Object data = args.length > 1 ? args[1] : null;
+            if ("chat".equals(name) && data instanceof JSONObject batch && batch.has("messages")) {
+                chatMessages.addAndGet(batch.getJSONArray("messages").length());
+            }
             queue(name).add(data instanceof JSONObject json ? json : new JSONObject().put("value", String.valueOf(data)));
         });
         socket.connect();
@@ -163,6 +167,11 @@ public final class JavaClient implements AutoCloseable {
     /** Events received so far with that name (not consumed by await). */
     public List<String> names() {
         return names;
+    }
+
+    /** Chat messages received so far, over all chat batches. */
+    public int chatMessagesReceived() {
+        return chatMessages.get();
     }
 
     public int count(String event) {
