@@ -32,6 +32,21 @@ class LiveRoomSocketTest extends LiveRoomTest {
     }
 
     @Test
+    void clientsThatStayOnLongPollingGetTheSameBroadcasts() {
+        long session = liveSession(newId());
+        try (JavaClient polling = JavaClient.connectPolling(socketUrl(), TestTokens.citizen(newId(), "老式浏览器"));
+                JavaClient websocket = JavaClient.connect(socketUrl(), TestTokens.citizen(newId(), "新浏览器"), true)) {
+            polling.join(session);
+            websocket.join(session);
+            websocket.chat(session, "轮询收得到吗");
+            assertThat(polling.awaitChat("轮询收得到吗").getString("name")).isEqualTo("新浏览器");
+            assertThat(polling.chat(session, "收到了").getBoolean("ok")).isTrue();
+            websocket.awaitChat("收到了");
+            assertThat(polling.await("stats", s -> s.getLong("online") == 2).getLong("sessionId")).isEqualTo(session);
+        }
+    }
+
+    @Test
     void badExpiredOrForgedTokensAreRefusedAtConnect() {
         for (String token : new String[] {TestTokens.expired(newId()), "not-a-jwt",
                 TestTokens.citizen(newId(), "x").replaceFirst(".$", "A")}) {

@@ -34,10 +34,14 @@ public final class JavaClient implements AutoCloseable {
     private final CompletableFuture<Object> disconnected = new CompletableFuture<>();
 
     private JavaClient(String url, String token, boolean websocketOnly) {
+        this(url, token, websocketOnly ? new String[] {"websocket"} : new String[] {"polling", "websocket"});
+    }
+
+    private JavaClient(String url, String token, String[] transports) {
         IO.Options options = IO.Options.builder()
                 .setForceNew(true)
                 .setReconnection(false)
-                .setTransports(websocketOnly ? new String[] {"websocket"} : new String[] {"polling", "websocket"})
+                .setTransports(transports)
                 .setAuth(token == null ? new HashMap<>() : Map.of("token", token))
                 .build();
         this.socket = IO.socket(URI.create(url), options);
@@ -63,6 +67,17 @@ public final class JavaClient implements AutoCloseable {
 
     public static JavaClient connect(String url, String token, boolean websocketOnly) {
         JavaClient client = new JavaClient(url, token, websocketOnly);
+        Object outcome = client.connectOutcome();
+        if (!"connected".equals(outcome)) {
+            client.close();
+            throw new AssertionError("connect failed: " + outcome);
+        }
+        return client;
+    }
+
+    /** Connects with HTTP long-polling only (no WebSocket upgrade). */
+    public static JavaClient connectPolling(String url, String token) {
+        JavaClient client = new JavaClient(url, token, new String[] {"polling"});
         Object outcome = client.connectOutcome();
         if (!"connected".equals(outcome)) {
             client.close();
