@@ -63,14 +63,15 @@ public class SessionLifecycle {
         long now = System.currentTimeMillis();
         SessionSummary summary = new SessionSummary(sessionId, snapshot.peak(), snapshot.unique(), snapshot.likes(),
                 snapshot.chats(), stats.startedAt(sessionId), now);
+        // stored first (an idempotent upsert): if the database is down the end fails and can be retried
+        metrics.save(summary);
         Boolean first = redis.opsForValue().setIfAbsent(RoomKeys.summary(sessionId), json.writeValueAsString(summary),
                 Duration.ofSeconds(RoomKeys.STATE_TTL_SECONDS));
         if (!Boolean.TRUE.equals(first)) {
-            return summary(sessionId);
+            return summary(sessionId); // another node ended it at the same moment
         }
         // until mall-api ends sessions itself, the host's end event closes the session in its hash too
         redis.opsForHash().put(RoomKeys.session(sessionId), "status", SessionInfo.ENDED);
-        metrics.save(summary);
         writer.offer(new RoomEvent(node.nextId(), sessionId, RoomEvent.END, actorUserId, actorName, actorRole, null, null,
                 null, null, json.writeValueAsString(summary), Instant.ofEpochMilli(now)));
         BusMessage message = bus.message(BusMessage.EVENT);

@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * serves into the room's hash (field = node id) once a second; the total counts only nodes whose
  * heartbeat key still exists, so a crashed node's viewers drop out within the heartbeat TTL (and its
  * field is removed). Peak: the highest total any node computed. Unique viewers: a HyperLogLog.
- * Likes and chats: counters incremented with each node's deltas, once a second.
+ * Likes and chats: counters incremented with each node's deltas, once a second. The script reads
+ * node heartbeat keys it is not given as KEYS: fine on a standalone or Sentinel Redis; a Redis
+ * Cluster would need the room's keys and the node keys under one hash tag.
  */
 @Component
 public class RoomStats {

