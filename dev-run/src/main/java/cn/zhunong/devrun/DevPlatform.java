@@ -25,9 +25,11 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class DevPlatform {
 
-    /** dev-run's classpath also has mall-api's JDBC and security stack, which live-room does not use. */
+    /**
+     * dev-run's classpath also has mall-api's Flyway, MyBatis and security stack, which live-room does
+     * not use (live-room has a DataSource of its own for chat records; mall-api runs the migrations).
+     */
     private static final String[] LIVE_ROOM_EXCLUDES = {
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
         "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
         "com.baomidou.mybatisplus.autoconfigure.MybatisPlusAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
@@ -72,6 +74,9 @@ public final class DevPlatform {
                 .run();
 
         Map<String, Object> live = new HashMap<>(shared);
+        live.put("spring.datasource.url", infra.jdbcUrl());
+        live.put("spring.datasource.username", infra.dbUser());
+        live.put("spring.datasource.password", infra.dbPassword());
         live.put("server.port", options.livePort());
         live.put("zhunong.live.socketio.port", options.socketPort());
         ConfigurableApplicationContext liveRoom = new SpringApplicationBuilder(LiveRoomApplication.class)

@@ -1,7 +1,11 @@
 package cn.zhunong.live.socket;
 
+import com.corundumstudio.socketio.AckMode;
 import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.SocketConfig;
+import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.SocketIOServer;
+import io.netty.channel.ChannelPipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -13,8 +17,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the netty-socketio server with the Spring context: started after the context is ready,
- * stopped before it closes. Reports itself to the readiness health group.
+ * Runs the netty-socketio server with the Spring context: started after the context is ready
+ * (and after the Redis subscriptions and the event writer), stopped before it closes. Reports
+ * itself to the readiness health group.
  */
 @Component("socketio")
 public class SocketServerLifecycle implements SmartLifecycle, HealthIndicator {
@@ -25,14 +30,35 @@ public class SocketServerLifecycle implements SmartLifecycle, HealthIndicator {
     private volatile boolean running;
     private final int boundPort;
 
-    public SocketServerLifecycle(SocketProperties properties) {
+    public SocketServerLifecycle(SocketProperties properties, LiveSocketHandlers handlers, FloodGuard floodGuard,
+            SocketExceptions exceptions) {
         Configuration config = new Configuration();
         config.setHostname(properties.host());
         this.boundPort = properties.port() == 0 ? freePort() : properties.port();
         config.setPort(boundPort);
         config.setMaxFramePayloadLength(properties.maxFramePayloadBytes());
         config.setMaxHttpContentLength(properties.maxFramePayloadBytes());
+        config.setJsonSupport(new LiveJsonSupport());
+        config.setExceptionListener(exceptions);
+        // acks are sent by our handlers ({ok, ...} or {ok:false, code, message}), never automatically
+        config.setAckMode(AckMode.MANUAL);
+        // per-message deflate would compress every broadcast once per recipient, undoing encode-once
+        config.setWebsocketCompression(false);
+        config.setHttpCompression(false);
+        config.setAddVersionHeader(false);
+        SocketConfig socket = new SocketConfig();
+        socket.setReuseAddress(true);
+        config.setSocketConfig(socket);
         this.server = new SocketIOServer(config);
+        server.setPipelineFactory(new SocketIOChannelInitializer() {
+            @Override
+            protected void addSocketioHandlers(ChannelPipeline pipeline) {
+                super.addSocketioHandlers(pipeline);
+                // transports re-inject decoded frames at the pipeline head, so this sees every packet
+                pipeline.addBefore(PACKET_HANDLER, "zhunongFloodGuard", floodGuard);
+            }
+        });
+        handlers.register(server);
     }
 
     @Override

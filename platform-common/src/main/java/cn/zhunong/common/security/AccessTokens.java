@@ -17,6 +17,8 @@ public final class AccessTokens {
     public static final String CLAIM_AGENCY = "agencyId";
     public static final String CLAIM_STREAMER = "streamerId";
     public static final String CLAIM_NAME = "name";
+    /** Issue time in milliseconds ({@code iat} has whole seconds only); revocation compares against it. */
+    public static final String CLAIM_ISSUED_AT_MILLIS = "iatMs";
     public static final String DENYLIST_PREFIX = "auth:deny:";
     /** Per-user token generation; a token is valid only while its {@code gen} claim equals it. */
     public static final String GENERATION_PREFIX = "auth:token-gen:";

@@ -1,0 +1,175 @@
+package cn.zhunong.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.zhunong.live.room.RoomKeys;
+import cn.zhunong.live.support.JavaClient;
+import cn.zhunong.live.support.LiveRoomTest;
+import cn.zhunong.live.support.TestTokens;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.StreamRecords;
+
+/** What a room leaves behind: stored chat and events, the replay endpoint, the purchase ticker, the summary. */
+class LiveRoomRecordsTest extends LiveRoomTest {
+
+    @Test
+    void chatIsStoredInBatchesAndReplayedByTime() throws Exception {
+        long streamer = newId();
+        long session = liveSession(streamer);
+        long viewerId = newId();
+        String viewerToken = TestTokens.citizen(viewerId, "小王");
+        String hostToken = TestTokens.host(newId(), streamer, "阿妹");
+        Instant start = Instant.now().minusSeconds(1);
+        String deletedId;
+        try (JavaClient host = JavaClient.connect(socketUrl(), hostToken);
+                JavaClient viewer = JavaClient.connect(socketUrl(), viewerToken)) {
+            host.join(session);
+            viewer.join(session);
+            viewer.chat(session, "第一条");
+            viewer.chat(session, "第二条 加微信");
+            deletedId = viewer.chat(session, "第三条 要删").getString("id");
+            host.chat(session, "第四条");
+            host.request("delete", new JSONObject().put("sessionId", session).put("messageId", deletedId));
+            host.request("announce", new JSONObject().put("sessionId", session).put("text", "明天继续"));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> count(session, "CHAT") == 4 && count(session, "DELETE") == 1
+                && count(session, "ANNOUNCEMENT") == 1);
+        // the filter's input is kept for audit, the viewers' version is what was shown
+        assertThat(jdbc.queryForMap("SELECT text, original_text, actor_user_id, actor_role, node_id FROM live_room_event "
+                + "WHERE session_id = ? AND text LIKE '第二条%'", session))
+                .containsEntry("text", "第二条 ***").containsEntry("original_text", "第二条 加微信")
+                .containsEntry("actor_user_id", viewerId).containsEntry("actor_role", "VIEWER").containsEntry("node_id", "node-a");
+
+        String path = "/api/v1/live/sessions/" + session + "/chat?from=" + start;
+        JSONObject viewerReplay = json(get(path, viewerToken), 200);
+        assertThat(texts(viewerReplay.getJSONArray("items"))).containsExactly("第一条", "第二条 ***", "第四条");
+        assertThat(viewerReplay.getJSONArray("items").getJSONObject(0).has("originalText")).isFalse();
+
+        JSONObject audit = json(get(path, hostToken), 200);
+        assertThat(texts(audit.getJSONArray("items"))).containsExactly("第一条", "第二条 ***", "第三条 要删", "第四条");
+        JSONObject deleted = audit.getJSONArray("items").getJSONObject(2);
+        assertThat(deleted.getString("id")).isEqualTo(deletedId);
+        assertThat(deleted.isNull("deletedAt")).isFalse();
+        assertThat(audit.getJSONArray("items").getJSONObject(1).getString("originalText")).isEqualTo("第二条 加微信");
+
+        // paging: two at a time, continuing after the last id
+        JSONObject page1 = json(get(path + "&limit=2", TestTokens.admin(newId())), 200);
+        assertThat(page1.getJSONArray("items").length()).isEqualTo(2);
+        JSONObject page2 = json(get(path + "&limit=2&after=" + page1.getString("next"), TestTokens.admin(newId())), 200);
+        assertThat(texts(page2.getJSONArray("items"))).containsExactly("第三条 要删", "第四条");
+        assertThat(page2.isNull("next")).isTrue();
+
+        // a window that ends before the chat holds nothing
+        assertThat(json(get(path.replace("?from=" + start, "?to=" + start), viewerToken), 200).getJSONArray("items").length()).isZero();
+
+        assertThat(json(get(path, null), 401).getString("code")).isEqualTo("UNAUTHENTICATED");
+        assertThat(json(get(path, TestTokens.expired(viewerId)), 401).getString("code")).isEqualTo("TOKEN_INVALID");
+        assertThat(json(get(path + "&limit=0", viewerToken), 400).getString("code")).isEqualTo("VALIDATION_FAILED");
+        assertThat(json(get("/api/v1/live/sessions/" + session + "/chat?from=yesterday", viewerToken), 400)
+                .getString("code")).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void paidOrdersOfTheRoomShowInTheTicker() {
+        long session = liveSession(newId());
+        try (JavaClient viewer = JavaClient.connect(socketUrl(), null)) {
+            viewer.join(session);
+            xadd("ORDER_PAID", new JSONObject().put("liveSessionId", session).put("buyerMaskedName", "张**")
+                    .put("quantity", 2).put("unitName", "斤").put("productName", "黄皮"));
+            JSONObject ticker = viewer.await("purchase");
+            assertThat(ticker.getString("text")).isEqualTo("张** 刚刚买了 2 斤 黄皮");
+            assertThat(ticker.getLong("sessionId")).isEqualTo(session);
+
+            // an unmasked name is masked anyway; other event types and orders outside live rooms are ignored
+            xadd("ORDER_CREATED", new JSONObject().put("liveSessionId", session));
+            xadd("ORDER_PAID", new JSONObject().put("buyerMaskedName", "李**").put("quantity", 1).put("unitName", "箱")
+                    .put("productName", "椪柑"));
+            xadd("ORDER_PAID", new JSONObject().put("liveSessionId", session).put("buyerMaskedName", "王小明")
+                    .put("quantity", 1.5).put("unitName", "公斤").put("productName", "香猪肉"));
+            assertThat(viewer.await("purchase").getString("text")).isEqualTo("王** 刚刚买了 1.5 公斤 香猪肉");
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> count(session, "PURCHASE") == 2);
+        Map<String, Object> group = redis.execute((org.springframework.data.redis.core.RedisCallback<Map<String, Object>>)
+                c -> Map.of("pending", c.streamCommands().xPending("zhunong:events".getBytes(), "live-room").getTotalPendingMessages()));
+        assertThat(group).containsEntry("pending", 0L);
+    }
+
+    @Test
+    void theHostEndsTheSessionWithASummaryThatIsStored() throws Exception {
+        long streamer = newId();
+        long session = liveSession(streamer);
+        String hostToken = TestTokens.host(newId(), streamer, "阿妹");
+        try (JavaClient host = JavaClient.connect(socketUrl(), hostToken);
+                JavaClient viewer = JavaClient.connect(socketUrl(), TestTokens.citizen(newId(), "小王"));
+                JavaClient anonymous = JavaClient.connect(socketUrl(), null)) {
+            host.join(session);
+            viewer.join(session);
+            anonymous.join(session);
+            viewer.chat(session, "好看");
+            anonymous.request("like", new JSONObject().put("sessionId", session).put("count", 20));
+            host.await("stats", s -> s.getLong("likes") == 20 && s.getLong("chats") == 1 && s.getLong("online") == 3);
+
+            JSONObject live = json(get("/api/v1/live/sessions/" + session + "/metrics", hostToken), 200);
+            assertThat(live.getBoolean("ended")).isFalse();
+            assertThat(live.getLong("online")).isEqualTo(3);
+            assertThat(live.getLong("likes")).isEqualTo(20);
+            assertThat(json(get("/api/v1/live/sessions/" + session + "/metrics", TestTokens.citizen(newId(), "x")), 403)
+                    .getString("code")).isEqualTo("FORBIDDEN");
+
+            JSONObject ended = host.request("end", new JSONObject().put("sessionId", session));
+            assertThat(ended.getBoolean("ok")).isTrue();
+            JSONObject summary = viewer.await("session_ended");
+            assertThat(summary.getLong("peakViewers")).isEqualTo(3);
+            assertThat(summary.getLong("uniqueViewers")).isEqualTo(3);
+            assertThat(summary.getLong("likes")).isEqualTo(20);
+            assertThat(summary.getLong("chats")).isEqualTo(1);
+            assertThat(viewer.chat(session, "还在吗").getString("code")).isEqualTo("SESSION_ENDED");
+            // ending twice changes nothing
+            assertThat(host.request("end", new JSONObject().put("sessionId", session)).getJSONObject("summary")
+                    .getLong("endedAt")).isEqualTo(summary.getLong("endedAt"));
+        }
+        try (JavaClient late = JavaClient.connect(socketUrl(), null)) {
+            JSONObject refused = late.request("join", new JSONObject().put("sessionId", session));
+            assertThat(refused.getString("code")).isEqualTo("SESSION_ENDED");
+            assertThat(refused.getJSONObject("summary").getLong("likes")).isEqualTo(20);
+        }
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM live_session_metrics WHERE session_id = ?", session);
+        assertThat(row).containsEntry("peak_viewers", 3).containsEntry("unique_viewers", 3L).containsEntry("likes", 20L)
+                .containsEntry("chat_messages", 1L);
+        assertThat(redis.opsForHash().get(RoomKeys.session(session), "status")).isEqualTo("ENDED");
+        JSONObject stored = json(get("/api/v1/live/sessions/" + session + "/metrics", TestTokens.staff(newId())), 200);
+        assertThat(stored.getBoolean("ended")).isTrue();
+        assertThat(stored.getLong("peakViewers")).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(5)).until(() -> count(session, "END") == 1);
+    }
+
+    private void xadd(String type, JSONObject payload) {
+        MapRecord<String, String, String> record = StreamRecords.newRecord().in("zhunong:events")
+                .ofMap(Map.of("type", type, "payload", payload.toString()));
+        redis.opsForStream().add(record);
+    }
+
+    private int count(long session, String kind) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM live_room_event WHERE session_id = ? AND kind = ?",
+                Integer.class, session, kind);
+        return count == null ? 0 : count;
+    }
+
+    private static JSONObject json(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return new JSONObject(response.body());
+    }
+
+    private static List<String> texts(JSONArray items) {
+        return java.util.stream.IntStream.range(0, items.length()).mapToObj(i -> items.getJSONObject(i).getString("text")).toList();
+    }
+}

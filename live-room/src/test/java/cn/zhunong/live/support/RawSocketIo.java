@@ -1,0 +1,185 @@
+package cn.zhunong.live.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
+import org.json.JSONObject;
+
+/**
+ * A bare engine.io v4 WebSocket connection written by hand, for what real clients never do:
+ * send malformed or oversized frames, or stop reading (a tiny receive buffer makes it "slow").
+ */
+public final class RawSocketIo implements AutoCloseable {
+
+    private final Socket socket;
+    private final DataInputStream in;
+    private final OutputStream out;
+    private final String sid;
+
+    private RawSocketIo(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = new DataInputStream(socket.getInputStream());
+        this.out = socket.getOutputStream();
+        out.write(("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        String headers = readHeaders();
+        if (!headers.startsWith("HTTP/1.1 101")) {
+            throw new IOException("no upgrade: " + headers);
+        }
+        String open = readText();
+        if (!open.startsWith("0{")) {
+            throw new IOException("no engine.io open packet: " + open);
+        }
+        this.sid = new JSONObject(open.substring(1)).getString("sid");
+    }
+
+    /** Connects, opens the default namespace anonymously and waits for the CONNECT answer. */
+    public static RawSocketIo connect(int port, int receiveBufferBytes) {
+        try {
+            Socket socket = new Socket();
+            if (receiveBufferBytes > 0) {
+                socket.setReceiveBufferSize(receiveBufferBytes);
+            }
+            socket.setSoTimeout(10_000);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            RawSocketIo client = new RawSocketIo(socket);
+            client.sendText("40");
+            client.readUntil("40");
+            return client;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The engine.io session id, which is also the socket.io client's session id on the server. */
+    public String sid() {
+        return sid;
+    }
+
+    /** Emits {@code join} with ack id 1 and waits for the ack. */
+    public String join(long sessionId) {
+        sendText("421[\"join\",{\"sessionId\":" + sessionId + "}]");
+        return readUntil("431");
+    }
+
+    public void sendText(String text) {
+        sendFrame(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void sendFrame(byte[] payload) {
+        try {
+            ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
+            frame.write(0x81); // FIN, text
+            if (payload.length < 126) {
+                frame.write(0x80 | payload.length);
+            } else if (payload.length < 65536) {
+                frame.write(0x80 | 126);
+                frame.write(payload.length >>> 8);
+                frame.write(payload.length & 0xff);
+            } else {
+                frame.write(0x80 | 127);
+                for (int shift = 56; shift >= 0; shift -= 8) {
+                    frame.write((int) ((long) payload.length >>> shift) & 0xff);
+                }
+            }
+            byte[] mask = new byte[4];
+            ThreadLocalRandom.current().nextBytes(mask);
+            frame.write(mask);
+            for (int i = 0; i < payload.length; i++) {
+                frame.write(payload[i] ^ mask[i % 4]);
+            }
+            out.write(frame.toByteArray());
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads frames until one starts with the prefix (answering pings) and returns it. */
+    public String readUntil(String prefix) {
+        while (true) {
+            String text = readText();
+            if (text == null) {
+                throw new AssertionError("connection closed while waiting for " + prefix);
+            }
+            if (text.equals("2")) {
+                sendText("3");
+            } else if (text.startsWith(prefix)) {
+                return text;
+            }
+        }
+    }
+
+    /** True when the server closes the connection within the read timeout (frames before it are skipped). */
+    public boolean closedByServer() {
+        try {
+            while (readText() != null) {
+                // skip until the close frame or the end of the stream
+            }
+            return true;
+        } catch (UncheckedIOException e) {
+            return e.getCause() instanceof SocketException || e.getCause() instanceof EOFException;
+        }
+    }
+
+    /** The next text frame, or null on a close frame. */
+    private String readText() {
+        try {
+            while (true) {
+                int first = in.readUnsignedByte();
+                int second = in.readUnsignedByte();
+                long length = second & 0x7f;
+                if (length == 126) {
+                    length = in.readUnsignedShort();
+                } else if (length == 127) {
+                    length = in.readLong();
+                }
+                byte[] payload = new byte[(int) length];
+                in.readFully(payload);
+                int opcode = first & 0x0f;
+                if (opcode == 0x8) {
+                    return null;
+                }
+                if (opcode == 0x1) {
+                    return new String(payload, StandardCharsets.UTF_8);
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("nothing received within the read timeout", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String readHeaders() throws IOException {
+        StringBuilder headers = new StringBuilder();
+        while (!headers.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("closed during handshake");
+            }
+            headers.append((char) b);
+        }
+        return headers.toString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+}
