@@ -1,8 +1,6 @@
 package cn.zhunong.live.auth;
 
 import cn.zhunong.common.security.AccessTokens;
-import java.util.Arrays;
-import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -62,18 +60,7 @@ public class TokenVerifier {
     }
 
     private boolean isRevoked(Jwt jwt) {
-        List<String> values = redis.opsForValue().multiGet(Arrays.asList(
-                AccessTokens.DENYLIST_PREFIX + jwt.getId(), AccessTokens.REVOKED_BEFORE_PREFIX + jwt.getSubject()));
-        if (values == null) {
-            return true;
-        }
-        if (values.get(0) != null) {
-            return true;
-        }
-        String revokedBefore = values.get(1);
-        Long issuedAt = jwt.getClaim(AccessTokens.CLAIM_ISSUED_AT_MILLIS) instanceof Number millis ? millis.longValue()
-                : jwt.getIssuedAt() == null ? null : jwt.getIssuedAt().toEpochMilli();
-        return revokedBefore != null && issuedAt != null && issuedAt <= Long.parseLong(revokedBefore);
+        return AccessTokens.isRevoked(jwt, redis.opsForValue().multiGet(AccessTokens.revocationKeys(jwt)));
     }
 
     private static Long asLong(Object claim) {

@@ -48,7 +48,7 @@ public final class TestTokens {
                 .subject(Long.toString(userId))
                 .id(UUID.randomUUID().toString())
                 .issuedAt(issued)
-                .claim(AccessTokens.CLAIM_ISSUED_AT_MILLIS, issued.toEpochMilli())
+                .claim(AccessTokens.CLAIM_GENERATION, 0)
                 .expiresAt(now.plus(ttl))
                 .claim(AccessTokens.CLAIM_ROLE, role)
                 .claim(AccessTokens.CLAIM_NAME, name);

@@ -4,7 +4,6 @@ import cn.zhunong.common.security.AccessTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -53,19 +52,7 @@ public class TokenRevocation implements OAuth2TokenValidator<Jwt> {
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt jwt) {
-        List<String> values = redis.opsForValue().multiGet(Arrays.asList(
-                AccessTokens.DENYLIST_PREFIX + jwt.getId(),
-                AccessTokens.GENERATION_PREFIX + jwt.getSubject()));
-        if (values == null) {
-            return OAuth2TokenValidatorResult.failure(REVOKED);
-        }
-        if (values.get(0) != null) {
-            return OAuth2TokenValidatorResult.failure(REVOKED);
-        }
-        long current = values.get(1) == null ? 0 : Long.parseLong(values.get(1));
-        if (!(jwt.getClaim(AccessTokens.CLAIM_GENERATION) instanceof Number generation) || generation.longValue() != current) {
-            return OAuth2TokenValidatorResult.failure(REVOKED);
-        }
-        return OAuth2TokenValidatorResult.success();
+        List<String> values = redis.opsForValue().multiGet(AccessTokens.revocationKeys(jwt));
+        return AccessTokens.isRevoked(jwt, values) ? OAuth2TokenValidatorResult.failure(REVOKED) : OAuth2TokenValidatorResult.success();
     }
 }
