@@ -37,6 +37,14 @@ public abstract class ApiTest {
         registry.add("zhunong.security.jwt-secret", () -> JWT_SECRET);
         registry.add("zhunong.pii.encryption-key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         registry.add("zhunong.pii.hash-key", () -> "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=");
+        TestAlipay alipay = TestAlipay.get();
+        registry.add("zhunong.alipay.gateway-url", alipay::gatewayUrl);
+        registry.add("zhunong.alipay.app-id", () -> TestAlipay.APP_ID);
+        registry.add("zhunong.alipay.app-private-key", alipay::appPrivateKey);
+        registry.add("zhunong.alipay.alipay-public-key", alipay::alipayPublicKey);
+        registry.add("zhunong.alipay.seller-id", () -> TestAlipay.SELLER_ID);
+        registry.add("zhunong.alipay.notify-url", alipay::notifyUrl);
+        registry.add("zhunong.alipay.return-url", () -> "http://127.0.0.1/paid");
     }
 
     protected Api api() {

@@ -63,24 +63,27 @@ public class OutboxRelay {
     }
 
     private int relayBatch() {
-        List<Map<String, Object>> rows = jdbc.queryForList(
+        List<Map<String, String>> rows = jdbc.query(
                 "SELECT id, event_type, aggregate_type, aggregate_id, payload, created_at FROM outbox_event "
-                        + "WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED", properties.batchSize());
+                        + "WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
+                (rs, n) -> {
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    fields.put("eventId", Long.toString(rs.getLong("id")));
+                    fields.put("type", rs.getString("event_type"));
+                    fields.put("aggregateType", rs.getString("aggregate_type"));
+                    fields.put("aggregateId", Long.toString(rs.getLong("aggregate_id")));
+                    fields.put("payload", rs.getString("payload"));
+                    fields.put("createdAt", rs.getTimestamp("created_at").toInstant().toString());
+                    return fields;
+                }, properties.batchSize());
         if (rows.isEmpty()) {
             return 0;
         }
         List<Object> ids = new ArrayList<>();
         XAddOptions options = XAddOptions.maxlen(properties.maxStreamLength()).approximateTrimming(true);
-        for (Map<String, Object> row : rows) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("eventId", row.get("id").toString());
-            fields.put("type", row.get("event_type").toString());
-            fields.put("aggregateType", row.get("aggregate_type").toString());
-            fields.put("aggregateId", row.get("aggregate_id").toString());
-            fields.put("payload", row.get("payload").toString());
-            fields.put("createdAt", ((Timestamp) row.get("created_at")).toInstant().toString());
+        for (Map<String, String> fields : rows) {
             redis.opsForStream().add(MapRecord.create(properties.stream(), fields), options);
-            ids.add(row.get("id"));
+            ids.add(Long.valueOf(fields.get("eventId")));
         }
         jdbc.update("UPDATE outbox_event SET published_at = ? WHERE id IN (" + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")",
                 concat(Timestamp.from(clock.instant()), ids));
