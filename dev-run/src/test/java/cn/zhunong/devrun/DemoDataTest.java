@@ -30,11 +30,15 @@ class DemoDataTest {
     private static EmbeddedInfra infra;
     private static ConfigurableApplicationContext mallApi;
     private static JdbcTemplate jdbc;
+    private static DevAlipay alipay;
 
     @BeforeAll
     static void start() {
         infra = EmbeddedInfra.start(null, "zhunong_demo");
-        Map<String, Object> props = Map.of(
+        alipay = DevAlipay.start(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                "zhunong-demo-test-" + System.nanoTime(), "alipay-sim-keys.properties"));
+        Map<String, Object> props = new java.util.HashMap<>(alipay.mallProperties(0));
+        props.putAll(Map.of(
                 "spring.datasource.url", infra.jdbcUrl(),
                 "spring.datasource.username", infra.dbUser(),
                 "spring.datasource.password", infra.dbPassword(),
@@ -43,7 +47,7 @@ class DemoDataTest {
                 "server.port", 0,
                 "zhunong.security.jwt-secret", "demo-test-secret-demo-test-secret-0123456789",
                 "zhunong.pii.encryption-key", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-                "zhunong.pii.hash-key", "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=");
+                "zhunong.pii.hash-key", "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA="));
         mallApi = new SpringApplicationBuilder(MallApiApplication.class, DemoDataLoader.class)
                 .properties(MallApiApplication.CONFIG_NAME)
                 .initializers(ctx -> ctx.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", props)))
@@ -54,6 +58,7 @@ class DemoDataTest {
     @AfterAll
     static void stop() {
         mallApi.close();
+        alipay.close();
         infra.close();
     }
 
