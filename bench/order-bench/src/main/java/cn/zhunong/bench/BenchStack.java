@@ -28,7 +28,7 @@ final class BenchStack implements AutoCloseable {
         this.port = ((WebServerApplicationContext) mallApi).getWebServer().getPort();
     }
 
-    static BenchStack start(int poolSize, boolean accessLog, boolean serverPrepared) {
+    static BenchStack start(int poolSize, boolean accessLog, boolean serverPrepared, int tomcatThreads) {
         EmbeddedInfra infra = EmbeddedInfra.start(null, "zhunong_bench");
         KeyPair app = Rsa2.generateKeyPair();
         AlipaySimulator alipay = AlipaySimulator.builder().app("2021000000000001", Rsa2.publicKeyBase64(app)).build().start();
@@ -41,6 +41,7 @@ final class BenchStack implements AutoCloseable {
         props.put("spring.data.redis.host", "127.0.0.1");
         props.put("spring.data.redis.port", infra.redisPort());
         props.put("server.port", 0);
+        props.put("server.tomcat.threads.max", tomcatThreads);
         props.put("zhunong.security.jwt-secret", "bench-secret-bench-secret-bench-secret-0123456789");
         props.put("zhunong.pii.encryption-key", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         props.put("zhunong.pii.hash-key", "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=");
@@ -52,7 +53,8 @@ final class BenchStack implements AutoCloseable {
         props.put("zhunong.alipay.notify-url", "http://127.0.0.1:1/unused");
         props.put("zhunong.alipay.return-url", "http://127.0.0.1:1/unused");
         if (!accessLog) {
-            props.put("logging.level.http.access", "WARN");
+            // a system property: logging levels are read before context initializers run
+            System.setProperty("logging.level.http.access", "WARN");
         }
         ConfigurableApplicationContext mallApi = new SpringApplicationBuilder(MallApiApplication.class, NaiveOrderConfig.class)
                 .properties(MallApiApplication.CONFIG_NAME)

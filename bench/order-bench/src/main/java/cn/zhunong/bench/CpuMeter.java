@@ -45,6 +45,27 @@ final class CpuMeter {
         return new Sample(jvm, db, redis);
     }
 
+    /** CPU ms per thread group of this JVM (by thread name without its number), from /proc. */
+    static java.util.Map<String, Double> byThreadGroup() {
+        java.util.Map<String, Double> groups = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                    List<String> fields = List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
+                    double ms = (Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12))) * TICK_MS;
+                    groups.merge(name, ms, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return groups;
+        }
+        return groups;
+    }
+
     private static double cpuMs(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));

@@ -32,6 +32,8 @@ final class LoadRun {
         }
     }
 
+    static final boolean TRACE_THREADS = Boolean.getBoolean("bench.threads");
+
     private LoadRun() {
     }
 
@@ -99,6 +101,7 @@ final class LoadRun {
         try {
             ready.await();
             CpuMeter.Sample cpuBefore = CpuMeter.sample();
+            java.util.Map<String, Double> threadsBefore = TRACE_THREADS ? CpuMeter.byThreadGroup() : null;
             long started = System.nanoTime();
             deadline[0] = started + millis * 1_000_000L;
             go.countDown();
@@ -107,6 +110,17 @@ final class LoadRun {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             CpuMeter.Sample cpu = CpuMeter.sample().minus(cpuBefore);
+            if (TRACE_THREADS) {
+                java.util.Map<String, Double> after = CpuMeter.byThreadGroup();
+                StringBuilder line = new StringBuilder("  JVM CPU ms by thread group:");
+                after.forEach((name, ms) -> {
+                    double used = ms - threadsBefore.getOrDefault(name, 0.0);
+                    if (used >= 100) {
+                        line.append(String.format(java.util.Locale.ROOT, " [%s %.0f]", name, used));
+                    }
+                });
+                System.out.println(line);
+            }
             int total = Arrays.stream(counts).sum();
             long[] all = new long[total];
             int at = 0;

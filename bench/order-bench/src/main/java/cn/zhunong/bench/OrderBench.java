@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.IntFunction;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -46,8 +45,9 @@ public final class OrderBench {
         String mode = options.getOrDefault("mode", "both");
         boolean accessLog = Boolean.parseBoolean(options.getOrDefault("access-log", "false"));
         boolean serverPrepared = Boolean.parseBoolean(options.getOrDefault("server-prepared", "true"));
+        int tomcatThreads = Integer.parseInt(options.getOrDefault("tomcat-threads", "200"));
 
-        try (BenchStack stack = BenchStack.start(pool, accessLog, serverPrepared)) {
+        try (BenchStack stack = BenchStack.start(pool, accessLog, serverPrepared, tomcatThreads)) {
             BenchData data = new BenchData(stack.mallApi.getBean(JdbcTemplate.class), stack.mallApi.getBean(AccessTokenIssuer.class));
             List<BenchData.Buyer> people = data.buyers(buyers);
             Bench bench = new Bench(stack, data, people);
@@ -84,7 +84,7 @@ public final class OrderBench {
                 }
             }
             StockReconciler.Report report = stack.mallApi.getBean(StockReconciler.class).reconcile();
-            print(results, notes, buyers, pool, accessLog, report);
+            print(results, notes, buyers, pool, accessLog, report, tomcatThreads);
         }
         System.exit(0);
     }
@@ -157,8 +157,10 @@ public final class OrderBench {
         }
     }
 
+    /** A fresh Idempotency-Key (ThreadLocalRandom: no shared SecureRandom lock in the load generator). */
     private static String key() {
-        return UUID.randomUUID().toString();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
     }
 
     private static String json(long sku) {
@@ -172,10 +174,11 @@ public final class OrderBench {
     }
 
     private static void print(List<LoadRun.Result> results, List<String> notes, int buyers, int pool, boolean accessLog,
-            StockReconciler.Report report) {
+            StockReconciler.Report report, int tomcatThreads) {
         System.out.printf(Locale.ROOT, "%n=== order placement, %d concurrent buyers, %d cores, heap %d MB, Hikari pool %d, "
-                        + "access log %s, load average at the end %.1f ===%n", buyers, Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20, pool, accessLog ? "on" : "off",
+                        + "Tomcat threads %d, access log %s, load average at the end %.1f ===%n", buyers,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, pool, tomcatThreads,
+                accessLog ? "on" : "off",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "%-42s %9s %9s %6s %7s %7s %7s  %s%n", "transport path  scenario", "orders/s",
                 "refused/s", "errors", "p50 ms", "p99 ms", "max ms", "CPU ms per request: all = jvm + db + redis");

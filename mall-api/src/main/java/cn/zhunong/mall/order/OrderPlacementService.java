@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Places orders. The path is built for hot SKUs:
@@ -24,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       without a database write;</li>
  *   <li>one short transaction inserts the order and its lines and takes the stock with a
  *       conditional UPDATE as its last statement, so the hot SKU row is locked only until the
- *       commit right after it;</li>
+ *       commit right after it ({@link OrderWriter}, which puts orders arriving together into one
+ *       such transaction);</li>
  *   <li>the Redis reservation is then confirmed, or given back if the transaction failed.</li>
  * </ol>
  */
@@ -39,12 +38,11 @@ public class OrderPlacementService {
     private final OrderDrafts drafts;
     private final CartStore cart;
     private final OrderViews views;
+    private final OrderWriter writer;
     private final Clock clock;
-    private final TransactionTemplate tx;
 
     public OrderPlacementService(OrderMapper orders, OrderLineMapper lines, StockMapper stock, StockCounters counters,
-            Checkout checkout, OrderDrafts drafts, CartStore cart, OrderViews views, Clock clock,
-            PlatformTransactionManager transactions) {
+            Checkout checkout, OrderDrafts drafts, CartStore cart, OrderViews views, OrderWriter writer, Clock clock) {
         this.orders = orders;
         this.lines = lines;
         this.stock = stock;
@@ -53,8 +51,8 @@ public class OrderPlacementService {
         this.drafts = drafts;
         this.cart = cart;
         this.views = views;
+        this.writer = writer;
         this.clock = clock;
-        this.tx = new TransactionTemplate(transactions);
     }
 
     /** The order and whether this call created it (false: an Idempotency-Key replay). */
@@ -84,10 +82,10 @@ public class OrderPlacementService {
         }
         boolean committed = false;
         try {
-            tx.executeWithoutResult(status -> insertAndTakeStock(order, orderLines, units));
+            writer.write(order, orderLines, units);
             committed = true;
-        } catch (StockShortage shortage) {
-            throw OrderErrors.stockInsufficient(shortage.skuId);
+        } catch (StockShortageException shortage) {
+            throw OrderErrors.stockInsufficient(shortage.skuId());
         } catch (DuplicateKeyException e) {
             if (DuplicateKeys.violates(e, "uk_order_idempotency")) {
                 // a concurrent request with the same key won; answer as its replay
@@ -107,32 +105,10 @@ public class OrderPlacementService {
         return new Placement(views.of(order, orderLines, false), true);
     }
 
-    private void insertAndTakeStock(Order order, List<OrderLine> orderLines, Map<Long, Integer> units) {
-        orders.insert(order);
-        orderLines.forEach(l -> l.setOrderId(order.getId()));
-        lines.insertAll(orderLines);
-        // last, in SKU id order: the hot rows are locked for the shortest time and never in a cycle
-        units.forEach((sku, qty) -> {
-            if (stock.take(sku, qty) == 0) {
-                throw new StockShortage(sku);
-            }
-        });
-    }
-
     private Placement replay(Order existing, String requestHash) {
         if (!existing.getRequestHash().equals(requestHash)) {
             throw OrderErrors.idempotencyKeyReused();
         }
         return new Placement(views.of(existing, lines.findByOrderId(existing.getId()), false), false);
-    }
-
-    /** Thrown inside the transaction to roll it back when the database has fewer units than Redis thought. */
-    private static final class StockShortage extends RuntimeException {
-        private final long skuId;
-
-        StockShortage(long skuId) {
-            super(null, null, false, false);
-            this.skuId = skuId;
-        }
     }
 }
