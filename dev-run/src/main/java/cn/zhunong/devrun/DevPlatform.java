@@ -53,6 +53,7 @@ public final class DevPlatform {
         }
         DevSecrets secrets = DevSecrets.loadOrCreate(options.dataDir().resolve("dev-secrets.properties"));
         EmbeddedInfra infra = EmbeddedInfra.start(options.dataDir().resolve("infra"), "zhunong");
+        DevAlipay alipay = DevAlipay.start(options.dataDir().resolve("alipay-sim-keys.properties"));
 
         Map<String, Object> shared = new HashMap<>();
         shared.put("spring.data.redis.host", "127.0.0.1");
@@ -68,6 +69,7 @@ public final class DevPlatform {
         mall.put("zhunong.live.stream.push-key", secrets.livePushKey());
         mall.put("zhunong.live.stream.pull-key", secrets.livePullKey());
         mall.put("server.port", options.mallPort());
+        mall.putAll(alipay.mallProperties(options.mallPort()));
         ConfigurableApplicationContext mallApi = new SpringApplicationBuilder(MallApiApplication.class, DemoDataLoader.class)
                 .properties(MallApiApplication.CONFIG_NAME)
                 .initializers(overriding(mall))
@@ -88,9 +90,11 @@ public final class DevPlatform {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             liveRoom.close();
             mallApi.close();
+            alipay.close();
             infra.close();
         }, "dev-platform-shutdown"));
         printBanner(mallApi, liveRoom, options, Duration.ofNanos(System.nanoTime() - started));
+        System.out.println(" Alipay simulator (dev only): " + alipay.baseUrl() + "  (open a payUrl / qrCode to pay)");
     }
 
     /** Our values win over application.yml (whose placeholders expect environment variables). */

@@ -31,11 +31,15 @@ class DemoDataTest {
     private static EmbeddedInfra infra;
     private static ConfigurableApplicationContext mallApi;
     private static JdbcTemplate jdbc;
+    private static DevAlipay alipay;
 
     @BeforeAll
     static void start() {
         infra = EmbeddedInfra.start(null, "zhunong_demo");
-        Map<String, Object> props = new HashMap<>(Map.of(
+        alipay = DevAlipay.start(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                "zhunong-demo-test-" + System.nanoTime(), "alipay-sim-keys.properties"));
+        Map<String, Object> props = new HashMap<>(alipay.mallProperties(0));
+        props.putAll(Map.of(
                 "spring.datasource.url", infra.jdbcUrl(),
                 "spring.datasource.username", infra.dbUser(),
                 "spring.datasource.password", infra.dbPassword(),
@@ -57,6 +61,7 @@ class DemoDataTest {
     @AfterAll
     static void stop() {
         mallApi.close();
+        alipay.close();
         infra.close();
     }
 

@@ -39,6 +39,14 @@ public abstract class ApiTest {
         registry.add("zhunong.pii.hash-key", () -> "ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA=");
         registry.add("zhunong.live.stream.push-key", () -> "test-push-key");
         registry.add("zhunong.live.stream.pull-key", () -> "test-pull-key");
+        TestAlipay alipay = TestAlipay.get();
+        registry.add("zhunong.alipay.gateway-url", alipay::gatewayUrl);
+        registry.add("zhunong.alipay.app-id", () -> TestAlipay.APP_ID);
+        registry.add("zhunong.alipay.app-private-key", alipay::appPrivateKey);
+        registry.add("zhunong.alipay.alipay-public-key", alipay::alipayPublicKey);
+        registry.add("zhunong.alipay.seller-id", () -> TestAlipay.SELLER_ID);
+        registry.add("zhunong.alipay.notify-url", alipay::notifyUrl);
+        registry.add("zhunong.alipay.return-url", () -> "http://127.0.0.1/paid");
     }
 
     protected Api api() {

@@ -1,0 +1,218 @@
+package cn.zhunong.bench;
+
+import cn.zhunong.bench.naive.NaivePlacement;
+import cn.zhunong.mall.infra.security.AccessTokenIssuer;
+import cn.zhunong.mall.infra.security.CurrentUser;
+import cn.zhunong.mall.infra.security.Role;
+import cn.zhunong.mall.infra.web.ApiException;
+import cn.zhunong.mall.order.Attribution;
+import cn.zhunong.mall.order.CreateOrderRequest;
+import cn.zhunong.mall.order.OrderItemRequest;
+import cn.zhunong.mall.order.OrderPlacementService;
+import cn.zhunong.mall.order.ShippingAddress;
+import cn.zhunong.mall.order.stock.StockReconciler;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Order placement throughput on the embedded stack (MariaDB + Redis of dev-infra, mall-api in this
+ * JVM, the load generator in this JVM too): one hot SKU and a spread of SKUs, through mall-api's
+ * path and through a naive read-check-write path, over real HTTP and/or as in-process calls.
+ *
+ * <p>Options: {@code --buyers=200 --seconds=15 --warmup=10 --spread=20 --flash-stock=3000
+ * --pool=20 --mode=both|http|inprocess --access-log=false}
+ */
+public final class OrderBench {
+
+    private OrderBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int buyers = Integer.parseInt(options.getOrDefault("buyers", "200"));
+        long millis = Long.parseLong(options.getOrDefault("seconds", "15")) * 1000;
+        long warmup = Long.parseLong(options.getOrDefault("warmup", "10")) * 1000;
+        int spread = Integer.parseInt(options.getOrDefault("spread", "20"));
+        int flashStock = Integer.parseInt(options.getOrDefault("flash-stock", "3000"));
+        int pool = Integer.parseInt(options.getOrDefault("pool", "20"));
+        String mode = options.getOrDefault("mode", "both");
+        boolean accessLog = Boolean.parseBoolean(options.getOrDefault("access-log", "false"));
+        boolean serverPrepared = Boolean.parseBoolean(options.getOrDefault("server-prepared", "true"));
+        int tomcatThreads = Integer.parseInt(options.getOrDefault("tomcat-threads", "200"));
+
+        try (BenchStack stack = BenchStack.start(pool, accessLog, serverPrepared, tomcatThreads)) {
+            BenchData data = new BenchData(stack.mallApi.getBean(JdbcTemplate.class), stack.mallApi.getBean(AccessTokenIssuer.class));
+            List<BenchData.Buyer> people = data.buyers(buyers);
+            Bench bench = new Bench(stack, data, people);
+            List<LoadRun.Result> results = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+
+            System.out.printf(Locale.ROOT, "%nwarming up (%d s per path)...%n", warmup / 1000);
+            bench.http(Path.OURS, List.of(data.sku(100_000_000)), buyers, warmup);
+            bench.http(Path.NAIVE, List.of(data.sku(100_000_000)), buyers, warmup);
+            bench.inProcess(Path.OURS, List.of(data.sku(100_000_000)), buyers, warmup / 2);
+            bench.inProcess(Path.NAIVE, List.of(data.sku(100_000_000)), buyers, warmup / 2);
+
+            List<String> transports = mode.equals("both") ? List.of("http", "inprocess") : List.of(mode);
+            for (String transport : transports) {
+                for (Path path : Path.values()) {
+                    results.add(bench.run(transport, path, "hot SKU", List.of(data.sku(100_000_000)), buyers, millis));
+                }
+                for (Path path : Path.values()) {
+                    List<Long> skus = new ArrayList<>();
+                    for (int i = 0; i < spread; i++) {
+                        skus.add(data.sku(100_000_000));
+                    }
+                    results.add(bench.run(transport, path, spread + " SKUs", skus, buyers, millis));
+                }
+                for (Path path : Path.values()) {
+                    long sku = data.sku(flashStock);
+                    LoadRun.Result result = bench.run(transport, path, "flash sale " + flashStock + " units", List.of(sku),
+                            buyers, millis);
+                    results.add(result);
+                    long sold = data.unitsSold(sku);
+                    notes.add(String.format(Locale.ROOT, "%-9s %-5s flash sale: %d units in stock, %d sold, oversold %d, "
+                            + "stock column now %d", transport, path.label, flashStock, sold, Math.max(0, sold - flashStock),
+                            data.stock(sku)));
+                }
+            }
+            StockReconciler.Report report = stack.mallApi.getBean(StockReconciler.class).reconcile();
+            print(results, notes, buyers, pool, accessLog, report, tomcatThreads);
+        }
+        System.exit(0);
+    }
+
+    enum Path {
+        OURS("ours"), NAIVE("naive");
+
+        final String label;
+
+        Path(String label) {
+            this.label = label;
+        }
+    }
+
+    /** Ways of placing one order for one buyer. */
+    private static final class Bench {
+
+        private final BenchStack stack;
+        private final BenchData data;
+        private final List<BenchData.Buyer> buyers;
+        private final OrderPlacementService ours;
+        private final NaivePlacement naive;
+
+        Bench(BenchStack stack, BenchData data, List<BenchData.Buyer> buyers) {
+            this.stack = stack;
+            this.data = data;
+            this.buyers = buyers;
+            this.ours = stack.mallApi.getBean(OrderPlacementService.class);
+            this.naive = stack.mallApi.getBean(NaivePlacement.class);
+        }
+
+        LoadRun.Result run(String transport, Path path, String scenario, List<Long> skus, int n, long millis) {
+            String label = String.format(Locale.ROOT, "%-9s %-5s %s", transport, path.label, scenario);
+            System.out.printf(Locale.ROOT, "running %s for %d s...%n", label, millis / 1000);
+            LoadRun.Result result = transport.equals("http") ? http(path, skus, n, millis) : inProcess(path, skus, n, millis);
+            return new LoadRun.Result(label, result.created(), result.refused(), result.errors(), result.seconds(),
+                    result.p50Millis(), result.p99Millis(), result.maxMillis(), result.cpu());
+        }
+
+        LoadRun.Result http(Path path, List<Long> skus, int n, long millis) {
+            String endpoint = path == Path.OURS ? "/api/v1/orders" : "/bench/naive/orders";
+            IntFunction<LoadRun.Attempt> attempt = b -> {
+                RawHttpClient client = new RawHttpClient("127.0.0.1", stack.port);
+                BenchData.Buyer buyer = buyers.get(b);
+                byte[] body = json(skus.get(b % skus.size())).getBytes(StandardCharsets.UTF_8);
+                return () -> client.post(endpoint, buyer.token(), key(), body, false).status();
+            };
+            return LoadRun.run("", n, millis, attempt);
+        }
+
+        LoadRun.Result inProcess(Path path, List<Long> skus, int n, long millis) {
+            IntFunction<LoadRun.Attempt> attempt = b -> {
+                BenchData.Buyer buyer = buyers.get(b);
+                CurrentUser user = new CurrentUser(buyer.id(), Role.CITIZEN, null, null);
+                CreateOrderRequest request = request(skus.get(b % skus.size()));
+                return () -> {
+                    try {
+                        if (path == Path.OURS) {
+                            ours.place(user, key(), request);
+                        } else {
+                            naive.place(user, key(), request);
+                        }
+                        return 201;
+                    } catch (ApiException e) {
+                        return e.status().value();
+                    }
+                };
+            };
+            return LoadRun.run("", n, millis, attempt);
+        }
+    }
+
+    /** A fresh Idempotency-Key (ThreadLocalRandom: no shared SecureRandom lock in the load generator). */
+    private static String key() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+    }
+
+    private static String json(long sku) {
+        return "{\"items\":[{\"skuId\":" + sku + ",\"quantity\":1}],\"address\":{\"name\":\"张三\",\"phone\":\"13912345678\","
+                + "\"provinceCode\":\"44\",\"detail\":\"广州市天河区某路 1 号\"},\"attribution\":{\"liveSessionId\":1}}";
+    }
+
+    private static CreateOrderRequest request(long sku) {
+        return new CreateOrderRequest(List.of(new OrderItemRequest(sku, 1)),
+                new ShippingAddress("张三", "13912345678", "44", "广州市天河区某路 1 号"), new Attribution(null, 1L, null, null), null, null);
+    }
+
+    private static void print(List<LoadRun.Result> results, List<String> notes, int buyers, int pool, boolean accessLog,
+            StockReconciler.Report report, int tomcatThreads) {
+        System.out.printf(Locale.ROOT, "%n=== order placement, %d concurrent buyers, %d cores, heap %d MB, Hikari pool %d, "
+                        + "Tomcat threads %d, access log %s, load average at the end %.1f ===%n", buyers,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, pool, tomcatThreads,
+                accessLog ? "on" : "off",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "%-42s %9s %9s %6s %7s %7s %7s  %s%n", "transport path  scenario", "orders/s",
+                "refused/s", "errors", "p50 ms", "p99 ms", "max ms", "CPU ms per request: all = jvm + db + redis");
+        for (LoadRun.Result r : results) {
+            double n = Math.max(1, r.created() + r.refused());
+            System.out.printf(Locale.ROOT, "%-42s %9.0f %9.0f %6d %7.1f %7.1f %7.1f  %.2f = %.2f + %.2f + %.2f%n", r.label(),
+                    r.createdPerSecond(), r.refused() / r.seconds(), r.errors(), r.p50Millis(), r.p99Millis(), r.maxMillis(),
+                    r.cpuMsPerRequest(), r.cpu().jvmMs() / n, r.cpu().dbMs() / n, r.cpu().redisMs() / n);
+        }
+        System.out.println();
+        for (int i = 0; i + 1 < results.size(); i += 2) {
+            LoadRun.Result ours = results.get(i);
+            LoadRun.Result naive = results.get(i + 1);
+            double oursRate = ours.label().contains("flash") ? ours.attemptsPerSecond() : ours.createdPerSecond();
+            double naiveRate = naive.label().contains("flash") ? naive.attemptsPerSecond() : naive.createdPerSecond();
+            System.out.printf(Locale.ROOT, "ratio ours/naive  %-34s %6.1fx  (%s/s)%n", ours.label().replace(" ours ", " "),
+                    oursRate / naiveRate, ours.label().contains("flash") ? "requests" : "orders");
+        }
+        System.out.println();
+        notes.forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "stock reconciler after the runs: %d SKUs checked, %d drifting%n", report.checked(),
+                report.drifting());
+        System.out.println("JVM: " + ManagementFactory.getRuntimeMXBean().getVmName() + " "
+                + ManagementFactory.getRuntimeMXBean().getVmVersion());
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("options look like --name=value: " + arg);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        return options;
+    }
+}

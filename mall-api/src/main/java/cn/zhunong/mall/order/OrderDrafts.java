@@ -1,0 +1,126 @@
+package cn.zhunong.mall.order;
+
+import cn.zhunong.mall.infra.crypto.Masking;
+import cn.zhunong.mall.infra.crypto.PiiCipher;
+import cn.zhunong.mall.infra.security.CurrentUser;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Builds the rows of a new order from a priced checkout: the order with its address and
+ * attribution, and the lines with their snapshot of product, price and income rule.
+ */
+@Component
+public class OrderDrafts {
+
+    private final CatalogReader catalog;
+    private final PiiCipher cipher;
+    private final ObjectMapper json;
+    private final OrderProperties properties;
+
+    public OrderDrafts(CatalogReader catalog, PiiCipher cipher, ObjectMapper json, OrderProperties properties) {
+        this.catalog = catalog;
+        this.cipher = cipher;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    public Order newOrder(CurrentUser buyer, String key, String requestHash, CreateOrderRequest request, PricedOrder priced,
+            Instant now) {
+        Attribution attribution = request.attribution() == null ? Attribution.NONE : request.attribution();
+        ShippingAddress address = request.address();
+        Order order = new Order();
+        order.setOrderNo(OrderNumbers.next(now));
+        order.setUserId(buyer.id());
+        order.setAgencyId(priced.agencyId());
+        order.setIdempotencyKey(key);
+        order.setRequestHash(requestHash);
+        order.setStatus(OrderStatus.CREATED);
+        order.setGoodsFen(priced.goodsFen());
+        order.setShippingFen(priced.shippingFen());
+        order.setTotalFen(priced.totalFen());
+        order.setReceiverName(address.name().trim());
+        order.setReceiverPhoneEnc(cipher.encrypt(address.phone()));
+        order.setReceiverPhoneMasked(Masking.phone(address.phone()));
+        order.setProvinceCode(address.provinceCode());
+        order.setReceiverAddress(address.detail().trim());
+        order.setBuyerNote(request.note() == null || request.note().isBlank() ? null : request.note().trim());
+        order.setCampaignCode(attribution.campaignCode());
+        order.setLiveSessionId(attribution.liveSessionId());
+        order.setStreamerId(attribution.streamerId());
+        order.setGroupBuyId(attribution.groupBuyId());
+        order.setExpiresAt(now.plus(properties.paymentTimeout()));
+        order.setPaidFen(0L);
+        order.setRefundedFen(0L);
+        order.setCreatedAt(now);
+        order.setUpdatedAt(now);
+        return order;
+    }
+
+    /** Lines with the snapshot of product, price and income rule, in SKU id order. */
+    public List<OrderLine> newLines(PricedOrder priced) {
+        List<Long> withoutHousehold = priced.lines().stream()
+                .filter(l -> l.offer().householdId() == null).map(l -> l.offer().skuId()).toList();
+        Map<Long, List<IncomeLot>> lots = catalog.openLots(withoutHousehold);
+        List<OrderLine> result = new ArrayList<>();
+        priced.lines().stream().sorted(Comparator.comparingLong(l -> l.offer().skuId())).forEach(p -> {
+            SkuOffer offer = p.offer();
+            OrderLine line = new OrderLine();
+            line.setSkuId(offer.skuId());
+            line.setProductId(offer.productId());
+            line.setVillageId(offer.villageId());
+            line.setProductName(offer.productName());
+            line.setSkuSpec(offer.spec());
+            line.setUnit(offer.unit());
+            line.setUnitPriceFen(offer.priceFen());
+            line.setQuantity(p.quantity());
+            line.setLineFen(p.lineFen());
+            line.setReportMilliUnits(offer.reportMilliUnits());
+            line.setWeightGrams(offer.weightGrams());
+            line.setPerishable(offer.perishable());
+            line.setHouseholdId(offer.householdId());
+            if (offer.householdId() == null) {
+                line.setIncomeLots(json.writeValueAsString(lots.getOrDefault(offer.skuId(), List.of())));
+            }
+            line.setRefundStatus(LineRefundStatus.NONE);
+            line.setRefundedFen(0L);
+            result.add(line);
+        });
+        return result;
+    }
+
+    public static Map<Long, Integer> units(List<OrderLine> orderLines) {
+        Map<Long, Integer> units = new LinkedHashMap<>();
+        orderLines.forEach(l -> units.put(l.getSkuId(), l.getQuantity()));
+        return units;
+    }
+
+    /**
+     * SHA-256 of the request with its items in SKU order (the cart flag left out: it does not change
+     * the order): the same key with another body is refused.
+     */
+    public String hash(CreateOrderRequest request) {
+        List<OrderItemRequest> items = request.items().stream()
+                .sorted(Comparator.comparing(OrderItemRequest::skuId, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
+        CreateOrderRequest normalised = new CreateOrderRequest(items, request.address(),
+                request.attribution() == null ? Attribution.NONE : request.attribution(), request.note(), null);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(normalised).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

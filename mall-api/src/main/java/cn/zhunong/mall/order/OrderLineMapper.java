@@ -1,0 +1,50 @@
+package cn.zhunong.mall.order;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import java.util.Collection;
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface OrderLineMapper extends BaseMapper<OrderLine> {
+
+    /** All lines of an order in one statement (checkout's short transaction). */
+    @Insert("""
+            <script>
+            INSERT INTO order_line (order_id, sku_id, product_id, village_id, product_name, sku_spec, unit, unit_price_fen,
+              quantity, line_fen, report_milli_units, weight_grams, perishable, household_id, income_lots, refund_status, refunded_fen)
+            VALUES
+            <foreach collection="lines" item="l" separator=",">
+              (#{l.orderId}, #{l.skuId}, #{l.productId}, #{l.villageId}, #{l.productName}, #{l.skuSpec}, #{l.unit},
+               #{l.unitPriceFen}, #{l.quantity}, #{l.lineFen}, #{l.reportMilliUnits}, #{l.weightGrams}, #{l.perishable},
+               #{l.householdId}, #{l.incomeLots}, 'NONE', 0)
+            </foreach>
+            </script>
+            """)
+    @Options(useGeneratedKeys = true, keyProperty = "lines.id", keyColumn = "id")
+    int insertAll(@Param("lines") List<OrderLine> lines);
+
+    @Select("""
+            <script>
+            SELECT * FROM order_line WHERE order_id IN
+            <foreach collection="orderIds" item="id" open="(" separator="," close=")">#{id}</foreach>
+            ORDER BY order_id, id
+            </script>
+            """)
+    List<OrderLine> findByOrderIds(@Param("orderIds") Collection<Long> orderIds);
+
+    @Select("SELECT * FROM order_line WHERE order_id = #{orderId} ORDER BY id")
+    List<OrderLine> findByOrderId(@Param("orderId") long orderId);
+
+    @Update("UPDATE order_line SET refund_status = #{to} WHERE id = #{id} AND refund_status = #{from}")
+    int moveRefundStatus(@Param("id") long id, @Param("from") LineRefundStatus from, @Param("to") LineRefundStatus to);
+
+    @Update("UPDATE order_line SET refund_status = 'REFUNDED', refunded_fen = refunded_fen + #{amount} "
+            + "WHERE id = #{id} AND refund_status = 'REFUNDING'")
+    int markRefunded(@Param("id") long id, @Param("amount") long amount);
+}

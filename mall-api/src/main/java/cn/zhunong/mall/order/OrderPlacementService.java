@@ -1,0 +1,114 @@
+package cn.zhunong.mall.order;
+
+import cn.zhunong.mall.cart.CartStore;
+import cn.zhunong.mall.infra.persistence.DuplicateKeys;
+import cn.zhunong.mall.infra.security.CurrentUser;
+import cn.zhunong.mall.order.stock.StockCounters;
+import cn.zhunong.mall.order.stock.StockMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Places orders. The path is built for hot SKUs:
+ * <ol>
+ *   <li>a replayed Idempotency-Key returns the existing order without reserving anything;</li>
+ *   <li>prices, limits and shipping come from the catalog ({@link Checkout});</li>
+ *   <li>stock is pre-deducted in Redis ({@link StockCounters}): a sold-out buyer is refused here,
+ *       without a database write;</li>
+ *   <li>one short transaction inserts the order and its lines and takes the stock with a
+ *       conditional UPDATE as its last statement, so the hot SKU row is locked only until the
+ *       commit right after it ({@link OrderWriter}, which puts orders arriving together into one
+ *       such transaction);</li>
+ *   <li>the Redis reservation is then confirmed, or given back if the transaction failed.</li>
+ * </ol>
+ */
+@Service
+public class OrderPlacementService {
+
+    private final OrderMapper orders;
+    private final OrderLineMapper lines;
+    private final StockMapper stock;
+    private final StockCounters counters;
+    private final Checkout checkout;
+    private final OrderDrafts drafts;
+    private final CartStore cart;
+    private final OrderViews views;
+    private final OrderWriter writer;
+    private final Clock clock;
+
+    public OrderPlacementService(OrderMapper orders, OrderLineMapper lines, StockMapper stock, StockCounters counters,
+            Checkout checkout, OrderDrafts drafts, CartStore cart, OrderViews views, OrderWriter writer, Clock clock) {
+        this.orders = orders;
+        this.lines = lines;
+        this.stock = stock;
+        this.counters = counters;
+        this.checkout = checkout;
+        this.drafts = drafts;
+        this.cart = cart;
+        this.views = views;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    /** The order and whether this call created it (false: an Idempotency-Key replay). */
+    public record Placement(OrderResponse order, boolean created) {
+    }
+
+    public QuoteResponse quote(CreateOrderRequest request) {
+        return QuoteResponse.of(checkout.price(request.items(), request.address().provinceCode()));
+    }
+
+    public Placement place(CurrentUser buyer, String idempotencyKey, CreateOrderRequest request) {
+        String key = IdempotencyKeys.require(idempotencyKey);
+        String requestHash = drafts.hash(request);
+        Order existing = orders.findByIdempotencyKey(buyer.id(), key);
+        if (existing != null) {
+            return replay(existing, requestHash);
+        }
+        PricedOrder priced = checkout.price(request.items(), request.address().provinceCode());
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        Order order = drafts.newOrder(buyer, key, requestHash, request, priced, now);
+        List<OrderLine> orderLines = drafts.newLines(priced);
+        Map<Long, Integer> units = OrderDrafts.units(orderLines);
+
+        StockCounters.Reservation reservation = counters.reserve(order.getOrderNo(), units, stock::stockOf, now.toEpochMilli());
+        if (!reservation.reserved()) {
+            throw OrderErrors.stockInsufficient(reservation.shortSkuId());
+        }
+        boolean committed = false;
+        try {
+            writer.write(order, orderLines, units);
+            committed = true;
+        } catch (StockShortageException shortage) {
+            throw OrderErrors.stockInsufficient(shortage.skuId());
+        } catch (DuplicateKeyException e) {
+            if (DuplicateKeys.violates(e, "uk_order_idempotency")) {
+                // a concurrent request with the same key won; answer as its replay
+                return replay(orders.findByIdempotencyKey(buyer.id(), key), requestHash);
+            }
+            throw e;
+        } finally {
+            if (committed) {
+                counters.confirm(order.getOrderNo(), units.keySet());
+            } else {
+                counters.giveBack(order.getOrderNo(), units);
+            }
+        }
+        if (Boolean.TRUE.equals(request.removeFromCart())) {
+            cart.remove(buyer.id(), units.keySet());
+        }
+        return new Placement(views.of(order, orderLines, false), true);
+    }
+
+    private Placement replay(Order existing, String requestHash) {
+        if (!existing.getRequestHash().equals(requestHash)) {
+            throw OrderErrors.idempotencyKeyReused();
+        }
+        return new Placement(views.of(existing, lines.findByOrderId(existing.getId()), false), false);
+    }
+}

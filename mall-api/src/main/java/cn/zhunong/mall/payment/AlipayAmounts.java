@@ -1,0 +1,22 @@
+package cn.zhunong.mall.payment;
+
+import java.math.BigDecimal;
+
+/** Alipay speaks yuan with two decimals ("12.30"); we keep fen. Exact both ways, or nothing. */
+public final class AlipayAmounts {
+
+    private AlipayAmounts() {
+    }
+
+    public static String yuan(long fen) {
+        return BigDecimal.valueOf(fen, 2).toPlainString();
+    }
+
+    /** The amount in fen, or null when the text is not an exact non-negative yuan amount. */
+    public static Long fen(String yuan) {
+        if (yuan == null || !yuan.matches("\\d{1,11}(\\.\\d{1,2})?")) {
+            return null;
+        }
+        return new BigDecimal(yuan).movePointRight(2).longValueExact();
+    }
+}
