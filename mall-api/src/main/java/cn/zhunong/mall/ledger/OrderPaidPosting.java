@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,12 +84,12 @@ class OrderPaidPosting {
         }
 
         Set<Long> skuIds = new HashSet<>();
-        Set<Long> lotSkuIds = new HashSet<>();
+        Map<Long, Integer> lotDemand = new HashMap<>();
         for (PaidOrder order : todo.values()) {
             for (PaidLine line : order.lines()) {
                 skuIds.add(line.skuId());
                 if (line.skuHouseholdId() == null) {
-                    lotSkuIds.add(line.skuId());
+                    lotDemand.merge(line.skuId(), line.quantity(), Integer::sum);
                 }
             }
         }
@@ -98,7 +99,7 @@ class OrderPaidPosting {
                 throw new LedgerEventRejectedException("unknown SKU " + skuId);
             }
         }
-        Map<Long, List<LotCursor>> lotsBySku = lots.fifoLots(lotSkuIds, attempt >= LedgerTx.PESSIMISTIC_FROM);
+        Map<Long, List<LotCursor>> lotsBySku = lots.fifoLots(lotDemand, attempt >= LedgerTx.PESSIMISTIC_FROM);
 
         Map<Long, List<LinePlan>> plans = new LinkedHashMap<>();
         Set<Long> households = new HashSet<>();

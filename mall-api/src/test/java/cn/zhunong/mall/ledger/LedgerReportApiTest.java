@@ -110,7 +110,7 @@ class LedgerReportApiTest extends ApiTest {
     }
 
     @Test
-    void summariesCountUnitsInPiecesAndJinIncomeHouseholdsAndBuyers() {
+    void summariesCountUnitsInPiecesAndJinIncomeHouseholdsAndBuyers() throws Exception {
         Api.Response response = api().get("/api/v1/ledger/reports/summary?dimension=VILLAGE&granularity=MONTH&from=" + DAY
                 + "&to=" + DAY + "&villageId=" + world.villageId(), world.staff().token());
         assertThat(response.status()).isEqualTo(200);
@@ -125,6 +125,17 @@ class LedgerReportApiTest extends ApiTest {
         assertThat(row.path("householdsBenefited").asLong()).isEqualTo(2);
         assertThat(row.path("buyers").asLong()).isEqualTo(1);
         assertThat(response.json().path("total").path("orders").asLong()).isEqualTo(1);
+
+        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/ledger/reports/summary.xlsx?dimension=AGENCY&granularity=DAY&from=" + DAY + "&to=" + DAY + "&agencyId="
+                + world.agencyId())).header("Authorization", "Bearer " + world.staff().token()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(4).getCell(1).getStringCellValue()).startsWith("台账机构");
+            assertThat(sheet.getRow(4).getCell(5).getNumericCellValue()).isEqualTo(120.00);
+            assertThat(sheet.getRow(5).getCell(1).getStringCellValue()).isEqualTo("合计");
+        }
 
         JsonNode campaign = api().get("/api/v1/ledger/reports/summary?dimension=CAMPAIGN&from=" + DAY + "&to=" + DAY
                 + "&campaignId=7001", world.staff().token()).json();

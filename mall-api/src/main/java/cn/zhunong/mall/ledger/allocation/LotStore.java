@@ -2,10 +2,11 @@ package cn.zhunong.mall.ledger.allocation;
 
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -31,25 +32,44 @@ public class LotStore {
     }
 
     /**
-     * Lots with units left, per SKU, oldest first. {@code lock}: read with FOR UPDATE, for a
-     * retry that must not lose again.
+     * Lots with units left, per SKU, oldest first — no more of them than the SKU's demand (each
+     * lot has at least one unit left), so a SKU with many lots costs one short index range scan.
+     * {@code lock}: one plain FOR UPDATE read of all open lots, for a retry that must not lose again.
+     *
+     * @param demand units wanted per SKU id
      */
-    public Map<Long, List<LotCursor>> fifoLots(Collection<Long> skuIds, boolean lock) {
+    public Map<Long, List<LotCursor>> fifoLots(Map<Long, Integer> demand, boolean lock) {
         Map<Long, List<LotCursor>> lots = new HashMap<>();
-        if (skuIds.isEmpty()) {
+        if (demand.isEmpty()) {
             return lots;
         }
-        named.query("SELECT id, sku_id, household_id, units_supplied - units_allocated, purchase_price_fen, income_share_bp "
-                + "FROM source_lot WHERE sku_id IN (:skus) AND units_allocated < units_supplied "
-                + "ORDER BY sku_id, received_on, id" + (lock ? " FOR UPDATE" : ""),
-                new MapSqlParameterSource("skus", skuIds), rs -> {
-                    long price = rs.getLong(5);
-                    Long purchasePrice = rs.wasNull() ? null : price;
-                    int bp = rs.getInt(6);
-                    Integer share = rs.wasNull() ? null : bp;
-                    lots.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
-                            .add(new LotCursor(rs.getLong(1), rs.getLong(3), rs.getInt(4), purchasePrice, share));
-                });
+        String columns = "SELECT id, sku_id, household_id, units_supplied - units_allocated, purchase_price_fen, income_share_bp "
+                + "FROM source_lot ";
+        RowCallbackHandler row = rs -> {
+            long price = rs.getLong(5);
+            Long purchasePrice = rs.wasNull() ? null : price;
+            int bp = rs.getInt(6);
+            Integer share = rs.wasNull() ? null : bp;
+            lots.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
+                    .add(new LotCursor(rs.getLong(1), rs.getLong(3), rs.getInt(4), purchasePrice, share));
+        };
+        if (lock) {
+            named.query(columns + "WHERE sku_id IN (:skus) AND units_allocated < units_supplied "
+                    + "ORDER BY sku_id, received_on, id FOR UPDATE", new MapSqlParameterSource("skus", demand.keySet()), row);
+            return lots;
+        }
+        StringBuilder sql = new StringBuilder();
+        List<Object> args = new ArrayList<>(demand.size() * 2);
+        for (Map.Entry<Long, Integer> e : new TreeMap<>(demand).entrySet()) {
+            if (!sql.isEmpty()) {
+                sql.append(" UNION ALL ");
+            }
+            sql.append('(').append(columns).append("WHERE sku_id = ? AND units_allocated < units_supplied "
+                    + "ORDER BY received_on, id LIMIT ?)");
+            args.add(e.getKey());
+            args.add(e.getValue());
+        }
+        jdbc.query(sql.toString(), row, args.toArray());
         return lots;
     }
 

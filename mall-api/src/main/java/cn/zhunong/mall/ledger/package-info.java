@@ -1,0 +1,52 @@
+/**
+ * Household income ledger (DESIGN.md §5): every sale credited to the household that produced it,
+ * to the fen.
+ *
+ * <h2>Contract with the orders side</h2>
+ * The orders feature calls {@link cn.zhunong.mall.ledger.LedgerService} from its outbox-event
+ * consumer, outside any transaction of its own: {@code onOrderPaid(PaidOrder)} (key
+ * {@code order-paid:<orderId>}), {@code onRefundSucceeded(Refund)} ({@code refund:<refundId>}),
+ * {@code onOrderReceived(ReceiptConfirmed)} ({@code order-received:<orderId>}). Every call is
+ * idempotent (unique keys on ledger_source_event and journal_entry) and answers POSTED or
+ * ALREADY_POSTED; {@code LedgerEventNotReadyException} means "redeliver later" (e.g. a refund
+ * before its payment), {@code LedgerEventRejectedException} means "never postable" (e.g. refund
+ * beyond the line). {@code PaidOrder.buyerUserId} is optional but needed for the "buyers" figure
+ * and the buyer's impact view.
+ *
+ * <h2>Allocation rules (decided here)</h2>
+ * <ul>
+ *   <li>A SKU that names one household ({@code PaidLine.skuHouseholdId}, snapshot of
+ *       sku.household_id): all units go to it with 100% of the line's net amount (rule
+ *       SKU_HOUSEHOLD); the agency sells on its behalf and takes no margin; no lot is consumed.</li>
+ *   <li>Otherwise units are taken FIFO (received_on, id) from the SKU's source lots with
+ *       conditional updates; a lot earns its 收购价 x units, or its basis points of its units' part
+ *       of the line's net amount (largest remainder across the share lots, so no fen appears or
+ *       vanishes). If the total would exceed the net amount (discount below 收购价) the net
+ *       amount is split instead: a line never credits more than the buyer paid.</li>
+ *   <li>Units no lot covers stay with the agency (its revenue account), counted in
+ *       ledger_order_line.units_unallocated.</li>
+ * </ul>
+ *
+ * <h2>Journal</h2>
+ * Accounts {@code clearing:alipay}, {@code revenue:agency:<id>}, {@code refunds:agency:<id>}
+ * (contra-revenue) and {@code household:<id>:pending|available|paid}. Entries: ORDER_PAID (debit
+ * clearing; credit pending and revenue), REFUND (credit clearing; debit pending — or available
+ * once released, which goes negative after payout and is offset by the next batch — and the
+ * agency's refunds account; reversal = floor(line income x refunded / net), split by largest
+ * remainder), RELEASE (pending to available when the after-sale window after receipt closes),
+ * PAYOUT (available to paid). Entries are appended only by {@code JournalWriter}: ids are a
+ * gap-free sequence handed out under the {@code ledger_chain_head} row lock, each entry's SHA-256
+ * covers its content, postings and the previous hash, and account_balance is updated in the same
+ * transaction. Nothing in the journal is ever updated or deleted.
+ *
+ * <h2>Concurrency</h2>
+ * READ COMMITTED transactions retried on lost races (deadlock, lot taken, duplicate event in
+ * flight). Lock order: source lots / order / allocation rows first, chain head last, so the
+ * serialised part is only the journal inserts. Status changes are compare-and-set updates.
+ *
+ * <h2>Not done here</h2>
+ * External reconciliation against the Alipay bill needs the payments table and the simulator
+ * ({@link cn.zhunong.mall.ledger.reconcile.ExternalBillReconciliation}); the order-impact endpoint
+ * checks ownership with the buyer id passed in PaidOrder until the orders table is merged.
+ */
+package cn.zhunong.mall.ledger;
