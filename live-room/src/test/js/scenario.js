@@ -54,17 +54,28 @@ function hasText(text) {
   return (batch) => batch.messages.some((m) => m.text === text);
 }
 
-async function main() {
-  try {
-    await connect(cfg.nodeA, cfg.expiredToken);
-    checks.expiredToken = "accepted";
-  } catch (err) {
-    checks.expiredToken = (err.data && err.data.code) || "error: " + err.message;
+// An expired token must be refused with TOKEN_INVALID. In full-suite runs on a loaded 2-core
+// machine the CONNECT of this refused socket was twice left unanswered for 20 s (an open question,
+// see the issue note): a silent timeout is retried once and counted, any answer is final.
+async function expiredTokenOutcome() {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const socket = await connect(cfg.nodeA, cfg.expiredToken);
+      socket.close();
+      return "accepted";
+    } catch (err) {
+      if (err.data) return err.data.code;
+      checks.expiredTokenTimeouts = attempt;
+      if (attempt === 2) return "error: " + err.message;
+    }
   }
+}
 
+async function main() {
   const host = await connect(cfg.nodeA, cfg.hostToken);
   const viewer = await connect(cfg.nodeB, cfg.viewerToken);
   const anonymous = await connect(cfg.nodeB, null);
+  checks.expiredToken = await expiredTokenOutcome();
   checks.hostRole = (await request(host, "join", { sessionId })).role;
   checks.viewerRole = (await request(viewer, "join", { sessionId })).role;
   checks.anonymousJoined = (await request(anonymous, "join", { sessionId })).ok;
