@@ -54,8 +54,8 @@ final class CpuMeter {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
                     List<String> fields = List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
-                    double ms = (Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12))) * TICK_MS;
-                    groups.merge(name, ms, Double::sum);
+                    groups.merge(name, Long.parseLong(fields.get(11)) * TICK_MS, Double::sum);
+                    groups.merge(name + " (sys)", Long.parseLong(fields.get(12)) * TICK_MS, Double::sum);
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }

@@ -46,6 +46,7 @@ public final class OrderBench {
         boolean accessLog = Boolean.parseBoolean(options.getOrDefault("access-log", "false"));
         boolean serverPrepared = Boolean.parseBoolean(options.getOrDefault("server-prepared", "true"));
         int tomcatThreads = Integer.parseInt(options.getOrDefault("tomcat-threads", "200"));
+        List<String> scenarios = List.of(options.getOrDefault("scenarios", "floor,hot,spread,flash").split(","));
 
         try (BenchStack stack = BenchStack.start(pool, accessLog, serverPrepared, tomcatThreads)) {
             BenchData data = new BenchData(stack.mallApi.getBean(JdbcTemplate.class), stack.mallApi.getBean(AccessTokenIssuer.class));
@@ -61,18 +62,28 @@ public final class OrderBench {
             bench.inProcess(Path.NAIVE, List.of(data.sku(100_000_000)), buyers, warmup / 2);
 
             List<String> transports = mode.equals("both") ? List.of("http", "inprocess") : List.of(mode);
+            LoadRun.Result floor = null;
+            if (scenarios.contains("floor") && transports.contains("http")) {
+                // the web stack alone: an authenticated GET of an empty cart (JWT, revocation check, one Redis read)
+                System.out.printf(Locale.ROOT, "running http      floor GET /api/v1/cart for %d s...%n", millis / 1000);
+                floor = LoadRun.run("", buyers, millis, b -> {
+                    RawHttpClient client = new RawHttpClient("127.0.0.1", stack.port);
+                    String token = people.get(b).token();
+                    return () -> client.get("/api/v1/cart", token) == 200 ? 201 : 500;
+                });
+            }
             for (String transport : transports) {
-                for (Path path : Path.values()) {
+                for (Path path : scenarios.contains("hot") ? Path.values() : new Path[0]) {
                     results.add(bench.run(transport, path, "hot SKU", List.of(data.sku(100_000_000)), buyers, millis));
                 }
-                for (Path path : Path.values()) {
+                for (Path path : scenarios.contains("spread") ? Path.values() : new Path[0]) {
                     List<Long> skus = new ArrayList<>();
                     for (int i = 0; i < spread; i++) {
                         skus.add(data.sku(100_000_000));
                     }
                     results.add(bench.run(transport, path, spread + " SKUs", skus, buyers, millis));
                 }
-                for (Path path : Path.values()) {
+                for (Path path : scenarios.contains("flash") ? Path.values() : new Path[0]) {
                     long sku = data.sku(flashStock);
                     LoadRun.Result result = bench.run(transport, path, "flash sale " + flashStock + " units", List.of(sku),
                             buyers, millis);
@@ -85,6 +96,11 @@ public final class OrderBench {
             }
             StockReconciler.Report report = stack.mallApi.getBean(StockReconciler.class).reconcile();
             print(results, notes, buyers, pool, accessLog, report, tomcatThreads);
+            if (floor != null) {
+                System.out.printf(Locale.ROOT, "floor: authenticated GET /api/v1/cart (empty) %.0f requests/s, p50 %.1f ms, p99 %.1f ms, "
+                        + "CPU %.2f ms per request (jvm %.2f)%n", floor.createdPerSecond(), floor.p50Millis(), floor.p99Millis(),
+                        floor.cpuMsPerRequest(), floor.cpu().jvmMs() / Math.max(1, floor.created()));
+            }
         }
         System.exit(0);
     }

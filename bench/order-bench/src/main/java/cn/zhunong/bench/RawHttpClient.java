@@ -44,6 +44,23 @@ final class RawHttpClient implements AutoCloseable {
         }
     }
 
+    /** Status code of a GET with the token; the body is read and dropped. */
+    int get(String path, String token) throws IOException {
+        if (socket == null) {
+            connect();
+        }
+        String head = "GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer " + token
+                + "\r\nAccept: application/json\r\n\r\n";
+        try {
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return read(false).status();
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
+    }
+
     record Response(int status, String body) {
     }
 

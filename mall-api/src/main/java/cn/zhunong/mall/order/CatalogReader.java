@@ -1,10 +1,10 @@
 package cn.zhunong.mall.order;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,22 +28,48 @@ public class CatalogReader {
     }
 
     public Map<Long, SkuOffer> offers(Collection<Long> skuIds) {
+        return offers(skuIds, false);
+    }
+
+    /**
+     * The SKUs with their products; with {@code withLots} also the open source lots of SKUs that
+     * have no household, in the same round trip (one row per lot).
+     */
+    public Map<Long, SkuOffer> offers(Collection<Long> skuIds, boolean withLots) {
         if (skuIds.isEmpty()) {
             return Map.of();
         }
-        Map<Long, SkuOffer> offers = new HashMap<>();
+        Map<Long, SkuOffer> offers = new LinkedHashMap<>();
+        String lots = withLots
+                ? ", l.id AS lot_id, l.household_id AS lot_household_id, l.purchase_price_fen, l.income_share_bp, "
+                        + "l.units_supplied - l.units_allocated AS open_units "
+                : " ";
+        String join = withLots
+                ? "LEFT JOIN source_lot l ON l.sku_id = s.id AND s.household_id IS NULL AND l.units_allocated < l.units_supplied "
+                : "";
         jdbc.query("SELECT s.id, s.product_id, p.agency_id, p.village_id, p.name, p.status AS product_status, "
                         + "s.status AS sku_status, s.spec, s.unit, s.report_milli_units, s.weight_grams, s.price_fen, s.stock, "
-                        + "s.max_per_order, s.household_id, p.perishable, p.shipping_template_id "
-                        + "FROM sku s JOIN product p ON p.id = s.product_id WHERE s.id IN (" + marks(skuIds.size()) + ")",
+                        + "s.max_per_order, s.household_id, p.perishable, p.shipping_template_id" + lots
+                        + "FROM sku s JOIN product p ON p.id = s.product_id " + join
+                        + "WHERE s.id IN (" + marks(skuIds.size()) + ")" + (withLots ? " ORDER BY s.id, l.received_on, l.id" : ""),
                 rs -> {
-                    SkuOffer offer = new SkuOffer(rs.getLong("id"), rs.getLong("product_id"), rs.getLong("agency_id"),
-                            rs.getLong("village_id"), rs.getString("name"), "ON_SALE".equals(rs.getString("product_status")),
-                            "ACTIVE".equals(rs.getString("sku_status")), rs.getString("spec"), rs.getString("unit"),
-                            rs.getLong("report_milli_units"), rs.getInt("weight_grams"), rs.getLong("price_fen"),
-                            rs.getInt("stock"), rs.getInt("max_per_order"), rs.getObject("household_id", Long.class),
-                            rs.getBoolean("perishable"), rs.getObject("shipping_template_id", Long.class));
-                    offers.put(offer.skuId(), offer);
+                    long skuId = rs.getLong("id");
+                    SkuOffer offer = offers.get(skuId);
+                    if (offer == null) {
+                        offer = new SkuOffer(skuId, rs.getLong("product_id"), rs.getLong("agency_id"),
+                                rs.getLong("village_id"), rs.getString("name"), "ON_SALE".equals(rs.getString("product_status")),
+                                "ACTIVE".equals(rs.getString("sku_status")), rs.getString("spec"), rs.getString("unit"),
+                                rs.getLong("report_milli_units"), rs.getInt("weight_grams"), rs.getLong("price_fen"),
+                                rs.getInt("stock"), rs.getInt("max_per_order"), rs.getObject("household_id", Long.class),
+                                rs.getBoolean("perishable"), rs.getObject("shipping_template_id", Long.class), new ArrayList<>());
+                        offers.put(skuId, offer);
+                    }
+                    Long lotId = withLots ? rs.getObject("lot_id", Long.class) : null;
+                    if (lotId != null) {
+                        offer.openLots().add(new IncomeLot(lotId, rs.getLong("lot_household_id"),
+                                rs.getObject("purchase_price_fen", Long.class), rs.getObject("income_share_bp", Integer.class),
+                                rs.getInt("open_units")));
+                    }
                 }, skuIds.toArray());
         return offers;
     }
@@ -62,24 +88,6 @@ public class CatalogReader {
                     rules.put(rule.id(), rule);
                 }, templateIds.toArray());
         return rules;
-    }
-
-    /** The lots of these SKUs that still have unallocated units, oldest first (the FIFO order). */
-    public Map<Long, List<IncomeLot>> openLots(Collection<Long> skuIds) {
-        if (skuIds.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, List<IncomeLot>> lots = new LinkedHashMap<>();
-        jdbc.query("SELECT id, sku_id, household_id, purchase_price_fen, income_share_bp, units_supplied - units_allocated AS open_units "
-                        + "FROM source_lot WHERE sku_id IN (" + marks(skuIds.size()) + ") AND units_allocated < units_supplied "
-                        + "ORDER BY sku_id, received_on, id",
-                rs -> {
-                    lots.computeIfAbsent(rs.getLong("sku_id"), k -> new java.util.ArrayList<>())
-                            .add(new IncomeLot(rs.getLong("id"), rs.getLong("household_id"),
-                                    rs.getObject("purchase_price_fen", Long.class), rs.getObject("income_share_bp", Integer.class),
-                                    rs.getInt("open_units")));
-                }, skuIds.toArray());
-        return lots;
     }
 
     private Set<String> regions(String excluded) {

@@ -24,13 +24,18 @@ public class Checkout {
     }
 
     public PricedOrder price(List<OrderItemRequest> items, String provinceCode) {
+        return price(items, provinceCode, false);
+    }
+
+    /** With {@code withLots} the offers carry their open source lots (for the order's income snapshot). */
+    public PricedOrder price(List<OrderItemRequest> items, String provinceCode, boolean withLots) {
         Set<Long> skuIds = new HashSet<>();
         for (OrderItemRequest item : items) {
             if (!skuIds.add(item.skuId())) {
                 throw ApiException.badRequest("DUPLICATE_SKU", "同一规格在订单中只能出现一次");
             }
         }
-        Map<Long, SkuOffer> offers = catalog.offers(skuIds);
+        Map<Long, SkuOffer> offers = catalog.offers(skuIds, withLots);
         List<PricedOrder.PricedLine> lines = new ArrayList<>(items.size());
         Long agencyId = null;
         long goods = 0;

@@ -23,13 +23,11 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 public class OrderDrafts {
 
-    private final CatalogReader catalog;
     private final PiiCipher cipher;
     private final ObjectMapper json;
     private final OrderProperties properties;
 
-    public OrderDrafts(CatalogReader catalog, PiiCipher cipher, ObjectMapper json, OrderProperties properties) {
-        this.catalog = catalog;
+    public OrderDrafts(PiiCipher cipher, ObjectMapper json, OrderProperties properties) {
         this.cipher = cipher;
         this.json = json;
         this.properties = properties;
@@ -67,11 +65,8 @@ public class OrderDrafts {
         return order;
     }
 
-    /** Lines with the snapshot of product, price and income rule, in SKU id order. */
+    /** Lines with the snapshot of product, price and income rule, in SKU id order (priced with lots). */
     public List<OrderLine> newLines(PricedOrder priced) {
-        List<Long> withoutHousehold = priced.lines().stream()
-                .filter(l -> l.offer().householdId() == null).map(l -> l.offer().skuId()).toList();
-        Map<Long, List<IncomeLot>> lots = catalog.openLots(withoutHousehold);
         List<OrderLine> result = new ArrayList<>();
         priced.lines().stream().sorted(Comparator.comparingLong(l -> l.offer().skuId())).forEach(p -> {
             SkuOffer offer = p.offer();
@@ -90,7 +85,7 @@ public class OrderDrafts {
             line.setPerishable(offer.perishable());
             line.setHouseholdId(offer.householdId());
             if (offer.householdId() == null) {
-                line.setIncomeLots(json.writeValueAsString(lots.getOrDefault(offer.skuId(), List.of())));
+                line.setIncomeLots(json.writeValueAsString(offer.openLots()));
             }
             line.setRefundStatus(LineRefundStatus.NONE);
             line.setRefundedFen(0L);

@@ -70,7 +70,7 @@ public class OrderPlacementService {
         if (existing != null) {
             return replay(existing, requestHash);
         }
-        PricedOrder priced = checkout.price(request.items(), request.address().provinceCode());
+        PricedOrder priced = checkout.price(request.items(), request.address().provinceCode(), true);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         Order order = drafts.newOrder(buyer, key, requestHash, request, priced, now);
         List<OrderLine> orderLines = drafts.newLines(priced);

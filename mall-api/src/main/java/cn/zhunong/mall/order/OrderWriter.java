@@ -98,7 +98,12 @@ public class OrderWriter {
             List<Pending> batch = new ArrayList<>(maxBatch);
             batch.add(first);
             queue.drainTo(batch, maxBatch - 1);
-            write(batch);
+            try {
+                write(batch);
+            } catch (Throwable unexpected) {
+                // never leave a buyer waiting forever, whatever went wrong
+                batch.forEach(p -> p.done().completeExceptionally(unexpected));
+            }
         }
     }
 

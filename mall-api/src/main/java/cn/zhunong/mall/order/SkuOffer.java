@@ -1,9 +1,16 @@
 package cn.zhunong.mall.order;
 
-/** What checkout reads about a SKU and its product: the current price, limits and income rule. */
+import java.util.List;
+
+/**
+ * What checkout reads about a SKU and its product: the current price, limits and income rule.
+ *
+ * @param openLots the SKU's source lots with unallocated units, oldest first — read only when asked
+ *                 for (placing an order) and only for SKUs without a household; otherwise empty
+ */
 public record SkuOffer(long skuId, long productId, long agencyId, long villageId, String productName, boolean productOnSale,
         boolean skuActive, String spec, String unit, long reportMilliUnits, int weightGrams, long priceFen, int stock,
-        int maxPerOrder, Long householdId, boolean perishable, Long shippingTemplateId) {
+        int maxPerOrder, Long householdId, boolean perishable, Long shippingTemplateId, List<IncomeLot> openLots) {
 
     public boolean buyable() {
         return productOnSale && skuActive;

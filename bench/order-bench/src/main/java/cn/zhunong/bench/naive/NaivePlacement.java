@@ -62,7 +62,7 @@ public class NaivePlacement {
         if (existing != null) {
             return views.of(existing, lines.findByOrderId(existing.getId()), false);
         }
-        PricedOrder priced = checkout.price(request.items(), request.address().provinceCode());
+        PricedOrder priced = checkout.price(request.items(), request.address().provinceCode(), true);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         Order order = drafts.newOrder(buyer, key, requestHash, request, priced, now);
         List<OrderLine> orderLines = drafts.newLines(priced);
