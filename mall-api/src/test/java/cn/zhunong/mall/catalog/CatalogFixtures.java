@@ -3,10 +3,9 @@ package cn.zhunong.mall.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhunong.mall.support.Api;
+import cn.zhunong.mall.support.Rows;
 import cn.zhunong.mall.support.TestData;
 import java.security.SecureRandom;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * Catalog test data: villages in named counties and households by plain SQL (the registry's own
@@ -116,15 +114,7 @@ public final class CatalogFixtures {
     }
 
     private long insert(String sql, Object... args) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            return ps;
-        }, keys);
-        return keys.getKey().longValue();
+        return Rows.insert(jdbc, sql, args);
     }
 
     private static Timestamp now() {

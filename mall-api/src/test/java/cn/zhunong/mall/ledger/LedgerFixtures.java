@@ -1,16 +1,14 @@
 package cn.zhunong.mall.ledger;
 
+import cn.zhunong.mall.support.Rows;
 import cn.zhunong.mall.support.TestData;
 import java.security.SecureRandom;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * Ledger test data inserted with plain SQL: agencies, villages, households, products, SKUs and
@@ -105,15 +103,7 @@ public final class LedgerFixtures {
     }
 
     private long insert(String sql, Object... args) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            return ps;
-        }, keys);
-        return keys.getKey().longValue();
+        return Rows.insert(jdbc, sql, args);
     }
 
     private static Timestamp now() {

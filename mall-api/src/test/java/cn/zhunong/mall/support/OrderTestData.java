@@ -4,8 +4,6 @@ import cn.zhunong.mall.infra.security.AccessTokenIssuer;
 import cn.zhunong.mall.infra.security.CurrentUser;
 import cn.zhunong.mall.infra.security.Role;
 import java.security.SecureRandom;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -157,15 +154,7 @@ public class OrderTestData {
     }
 
     private long insert(String sql, Object... args) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            return ps;
-        }, keys);
-        return keys.getKey().longValue();
+        return Rows.insert(jdbc, sql, args);
     }
 
     private static Timestamp now() {

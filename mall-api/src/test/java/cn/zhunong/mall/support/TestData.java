@@ -5,14 +5,11 @@ import cn.zhunong.mall.infra.security.CurrentUser;
 import cn.zhunong.mall.infra.security.Role;
 import cn.zhunong.mall.registry.validation.CreditCode;
 import cn.zhunong.mall.registry.validation.ResidentIdNumber;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -129,15 +126,7 @@ public class TestData {
 
     /** Inserts one row and returns its generated id. */
     public long insert(String sql, Object... args) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            return ps;
-        }, keys);
-        return keys.getKey().longValue();
+        return Rows.insert(jdbc, sql, args);
     }
 
     private static Timestamp now() {
