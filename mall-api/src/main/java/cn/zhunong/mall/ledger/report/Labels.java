@@ -47,6 +47,10 @@ final class Labels {
         return BigDecimal.valueOf(fen, 2).toPlainString();
     }
 
+    /**
+     * Only for a numeric spreadsheet cell (POI stores numbers as double), at the very edge: every
+     * sum is computed in fen before, and yuan with two decimals round-trip exactly at these sizes.
+     */
     static double yuanValue(long fen) {
         return BigDecimal.valueOf(fen, 2).doubleValue();
     }
