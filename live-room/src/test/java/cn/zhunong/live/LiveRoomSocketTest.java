@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhunong.live.support.JavaClient;
 import cn.zhunong.live.support.LiveRoomTest;
+import cn.zhunong.live.support.RawSocketIo;
 import cn.zhunong.live.support.TestTokens;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,14 @@ class LiveRoomSocketTest extends LiveRoomTest {
             Object error = JavaClient.refused(socketUrl(), token);
             assertThat(String.valueOf(error)).contains("TOKEN_INVALID");
         }
+    }
+
+    @Test
+    void aRefusalThatCrossesTheTransportUpgradeStillReachesTheClient() {
+        // the connect_error waits in the polling queue; the upgrade packet must get through to flush it
+        String answer = RawSocketIo.connectDuringUpgrade(socketServer.port(),
+                "40" + new JSONObject().put("token", TestTokens.expired(newId())));
+        assertThat(answer).startsWith("44").contains("TOKEN_INVALID");
     }
 
     @Test

@@ -26,6 +26,7 @@ public class FloodGuard extends ChannelInboundHandlerAdapter {
 
     /** engine.io v4 separates packets in one polling payload with the record separator */
     private static final byte RECORD_SEPARATOR = 0x1e;
+    private static final byte ENGINE_IO_MESSAGE = '4';
 
     private final LocalRooms rooms;
     private final Fanout fanout;
@@ -47,7 +48,12 @@ public class FloodGuard extends ChannelInboundHandlerAdapter {
             Connection connection = rooms.connection(packets.getClient().getSessionId());
             if (connection != null) {
                 if (connection.closing()) {
-                    return;
+                    // engine.io's own packets (pong, upgrade) still pass: a client refused at CONNECT
+                    // may be mid-upgrade, and its connect_error waits in the polling queue until the
+                    // upgrade completes; socket.io messages from a closing client are dropped unread
+                    if (onlyMessages(packets)) {
+                        return;
+                    }
                 }
                 if (!connection.allowPackets(System.currentTimeMillis(), count(packets), maxPackets, windowMillis)) {
                     flooders.increment();
@@ -57,6 +63,25 @@ public class FloodGuard extends ChannelInboundHandlerAdapter {
             }
         }
         super.channelRead(ctx, msg);
+    }
+
+    /** True when every engine.io packet in the payload is a socket.io message (type '4'). */
+    static boolean onlyMessages(PacketsMessage message) {
+        ByteBuf content = message.getContent();
+        int start = content.readerIndex();
+        for (int i = start; i < content.writerIndex(); i++) {
+            if (content.getByte(i) == RECORD_SEPARATOR) {
+                if (!isMessage(content, start, i)) {
+                    return false;
+                }
+                start = i + 1;
+            }
+        }
+        return isMessage(content, start, content.writerIndex());
+    }
+
+    private static boolean isMessage(ByteBuf content, int from, int to) {
+        return from < to && content.getByte(from) == ENGINE_IO_MESSAGE;
     }
 
     private static int count(PacketsMessage message) {

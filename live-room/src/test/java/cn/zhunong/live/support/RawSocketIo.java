@@ -7,6 +7,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -25,23 +31,61 @@ public final class RawSocketIo implements AutoCloseable {
     private final OutputStream out;
     private final String sid;
 
-    private RawSocketIo(Socket socket) throws IOException {
+    private RawSocketIo(Socket socket, String pollingSid) throws IOException {
         this.socket = socket;
         this.in = new DataInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
-        out.write(("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+        String sidParameter = pollingSid == null ? "" : "&sid=" + pollingSid;
+        out.write(("GET /socket.io/?EIO=4&transport=websocket" + sidParameter + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         String headers = readHeaders();
         if (!headers.startsWith("HTTP/1.1 101")) {
             throw new IOException("no upgrade: " + headers);
+        }
+        if (pollingSid != null) {
+            this.sid = pollingSid;
+            return;
         }
         String open = readText();
         if (!open.startsWith("0{")) {
             throw new IOException("no engine.io open packet: " + open);
         }
         this.sid = new JSONObject(open.substring(1)).getString("sid");
+    }
+
+    /**
+     * What a browser does when a message crosses its transport upgrade: open with long-polling,
+     * start the WebSocket probe, send {@code connectPacket} over polling while the probe is
+     * pending, then finish the upgrade. Returns the first socket.io packet that arrives after it.
+     */
+    public static String connectDuringUpgrade(int port, String connectPacket) {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=polling";
+        try {
+            String open = http.send(HttpRequest.newBuilder(URI.create(base)).build(), BodyHandlers.ofString()).body();
+            String sid = new JSONObject(open.substring(open.indexOf('{'))).getString("sid");
+            Socket socket = new Socket();
+            socket.setSoTimeout(10_000);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            try (RawSocketIo upgrading = new RawSocketIo(socket, sid)) {
+                upgrading.sendText("2probe");
+                upgrading.readUntil("3probe");
+                HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base + "&sid=" + sid))
+                        .POST(BodyPublishers.ofString(connectPacket)).build(), BodyHandlers.ofString());
+                if (posted.statusCode() != 200) {
+                    throw new AssertionError("polling POST refused: " + posted.statusCode());
+                }
+                upgrading.sendText("5");
+                return upgrading.readUntil("4");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** Connects, opens the default namespace anonymously and waits for the CONNECT answer. */
@@ -53,7 +97,7 @@ public final class RawSocketIo implements AutoCloseable {
             }
             socket.setSoTimeout(10_000);
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            RawSocketIo client = new RawSocketIo(socket);
+            RawSocketIo client = new RawSocketIo(socket, null);
             client.sendText("40");
             client.readUntil("40");
             return client;
