@@ -37,6 +37,10 @@ final class GroupBuyErrors {
         return ApiException.conflict("GROUP_NOT_COMPLETE", "拼团尚未成团，订单暂不能发货");
     }
 
+    static ApiException inProgress() {
+        return ApiException.conflict("GROUP_BUY_IN_PROGRESS", "拼团进行中，暂不能申请退款；未成团将自动全额退款");
+    }
+
     static ApiException unprocessable(String code, String message) {
         return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, code, message);
     }

@@ -89,6 +89,22 @@ public class GroupSeats implements OrderTransitionHook {
         }
     }
 
+    /**
+     * A paid member of a group still filling holds a seat others counted on: no refund application
+     * then (a failed group refunds everyone in full by itself). After success the usual after-sale rules apply.
+     */
+    @Override
+    public void beforeRefundApplication(Order order) {
+        GroupBuyMember member = members.findByUserKey(order.getUserId(), order.getIdempotencyKey());
+        if (member == null || member.getStatus() != MemberStatus.PAID) {
+            return;
+        }
+        GroupBuy group = groups.selectById(member.getGroupBuyId());
+        if (group != null && group.getStatus() == GroupStatus.OPEN) {
+            throw GroupBuyErrors.inProgress();
+        }
+    }
+
     private GroupBuy openGroup(GroupBuyActivity activity, Order leaderOrder, Instant now) {
         GroupBuy group = new GroupBuy();
         group.setActivityId(activity.getId());

@@ -16,4 +16,8 @@ public interface OrderTransitionHook {
     /** Throws an {@link cn.zhunong.mall.infra.web.ApiException} when the order may not be shipped yet. */
     default void beforeShip(Order order) {
     }
+
+    /** Throws an {@link cn.zhunong.mall.infra.web.ApiException} when the buyer may not apply for a refund yet. */
+    default void beforeRefundApplication(Order order) {
+    }
 }

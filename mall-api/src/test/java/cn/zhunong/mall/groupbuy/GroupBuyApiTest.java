@@ -208,6 +208,10 @@ class GroupBuyApiTest extends ApiTest {
         Api.Response early = ship(leaderOrder);
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.code()).isEqualTo("GROUP_NOT_COMPLETE");
+        // nor may a seated payer take the money out of a group still filling
+        long line = jdbc.queryForObject("SELECT id FROM order_line WHERE order_id = ?", Long.class, paidMember);
+        assertThat(api().post("/api/v1/orders/" + paidMember + "/refunds", paying.token(),
+                Map.of("lineId", line, "claimType", "NO_REASON", "reason", "不想要了")).code()).isEqualTo("GROUP_BUY_IN_PROGRESS");
         // not expired yet: a run changes nothing
         new GroupExpiryJob(groupMapper, expiry, properties, Clock.systemUTC()).runOnce();
         assertThat(groupRow(group).get("status")).isEqualTo("OPEN");
