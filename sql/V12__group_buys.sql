@@ -89,3 +89,54 @@ CREATE TABLE group_buy_member (
 ALTER TABLE refund DROP CONSTRAINT ck_refund_claim;
 ALTER TABLE refund ADD CONSTRAINT ck_refund_claim
   CHECK (claim_type IN ('NO_REASON','QUALITY','PAID_AFTER_CLOSE','GROUP_FULL','GROUP_FAILED'));
+
+-- Campaigns (以购代捐 / 村村播 家家富 / local drives / sales fairs). Orders are attributed by their
+-- campaign_code (orders.campaign_code = campaign.code); progress is read from the paid orders.
+-- 以购代捐 is a purchase: no campaign text may call it a donation (checked by the service).
+CREATE TABLE campaign (
+  id                    BIGINT        NOT NULL AUTO_INCREMENT,
+  code                  VARCHAR(32)   NOT NULL COMMENT 'the attribution code orders carry',
+  type                  VARCHAR(24)   NOT NULL COMMENT 'CONSUMPTION_ASSISTANCE | VILLAGE_LIVE | LOCAL_DRIVE | SALES_FAIR',
+  name                  VARCHAR(60)   NOT NULL,
+  organiser_agency_id   BIGINT        NOT NULL,
+  starts_at             DATETIME(3)   NOT NULL,
+  ends_at               DATETIME(3)   NOT NULL,
+  target_gmv_fen        BIGINT        NULL,
+  target_units          BIGINT        NULL,
+  target_households     INT           NULL,
+  approved_wording      VARCHAR(500)  NOT NULL COMMENT 'the only wording shown publicly',
+  status                VARCHAR(12)   NOT NULL COMMENT 'ACTIVE | CANCELLED',
+  created_by            BIGINT        NOT NULL,
+  created_at            DATETIME(3)   NOT NULL,
+  updated_at            DATETIME(3)   NOT NULL,
+  PRIMARY KEY (id),
+  UNIQUE KEY uk_campaign_code (code),
+  KEY idx_campaign_organiser (organiser_agency_id, id),
+  CONSTRAINT fk_campaign_organiser FOREIGN KEY (organiser_agency_id) REFERENCES agency (id),
+  CONSTRAINT ck_campaign_type CHECK (type IN ('CONSUMPTION_ASSISTANCE','VILLAGE_LIVE','LOCAL_DRIVE','SALES_FAIR')),
+  CONSTRAINT ck_campaign_period CHECK (ends_at > starts_at),
+  CONSTRAINT ck_campaign_targets CHECK ((target_gmv_fen IS NULL OR target_gmv_fen > 0)
+      AND (target_units IS NULL OR target_units > 0) AND (target_households IS NULL OR target_households > 0)),
+  CONSTRAINT ck_campaign_status CHECK (status IN ('ACTIVE','CANCELLED'))
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE campaign_village (
+  campaign_id           BIGINT        NOT NULL,
+  village_id            BIGINT        NOT NULL,
+  PRIMARY KEY (campaign_id, village_id),
+  KEY idx_cv_village (village_id),
+  CONSTRAINT fk_cv_campaign FOREIGN KEY (campaign_id) REFERENCES campaign (id),
+  CONSTRAINT fk_cv_village FOREIGN KEY (village_id) REFERENCES village (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE campaign_product (
+  campaign_id           BIGINT        NOT NULL,
+  product_id            BIGINT        NOT NULL,
+  PRIMARY KEY (campaign_id, product_id),
+  KEY idx_cp_product (product_id),
+  CONSTRAINT fk_cp_campaign FOREIGN KEY (campaign_id) REFERENCES campaign (id),
+  CONSTRAINT fk_cp_product FOREIGN KEY (product_id) REFERENCES product (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- progress queries: the paid orders of one campaign code
+CREATE INDEX idx_order_campaign ON orders (campaign_code, paid_at);
