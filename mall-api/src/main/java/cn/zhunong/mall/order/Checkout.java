@@ -29,6 +29,14 @@ public class Checkout {
 
     /** With {@code withLots} the offers carry their open source lots (for the order's income snapshot). */
     public PricedOrder price(List<OrderItemRequest> items, String provinceCode, boolean withLots) {
+        return price(items, provinceCode, withLots, Map.of());
+    }
+
+    /**
+     * With {@code unitPrices} (SKU id -> fen) those SKUs are sold at the given price instead of the
+     * catalog's: a server-side price such as a 拼团 activity's group price, never a client's number.
+     */
+    public PricedOrder price(List<OrderItemRequest> items, String provinceCode, boolean withLots, Map<Long, Long> unitPrices) {
         Set<Long> skuIds = new HashSet<>();
         for (OrderItemRequest item : items) {
             if (!skuIds.add(item.skuId())) {
@@ -51,9 +59,11 @@ public class Checkout {
                 throw unprocessable("MULTIPLE_AGENCIES", "一个订单只能包含同一机构的商品，请按机构分开下单");
             }
             agencyId = offer.agencyId();
-            long lineFen = Math.multiplyExact(offer.priceFen(), (long) item.quantity());
+            long unitFen = unitPrices.getOrDefault(item.skuId(), offer.priceFen());
+            long lineFen = Math.multiplyExact(unitFen, (long) item.quantity());
             goods = Math.addExact(goods, lineFen);
-            lines.add(new PricedOrder.PricedLine(offer, item.quantity(), lineFen));
+            lines.add(new PricedOrder.PricedLine(unitFen == offer.priceFen() ? offer : offer.withPrice(unitFen),
+                    item.quantity(), lineFen));
         }
         return new PricedOrder(agencyId, lines, goods, shipping(lines, provinceCode));
     }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,9 +29,10 @@ public class OrderLifecycle {
     private final OrderEvents events;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ObjectProvider<OrderTransitionHook> hooks;
 
     public OrderLifecycle(OrderMapper orders, OrderLineMapper lines, StockMapper stock, StockCounters counters,
-            OrderEvents events, Clock clock, PlatformTransactionManager transactions) {
+            OrderEvents events, Clock clock, PlatformTransactionManager transactions, ObjectProvider<OrderTransitionHook> hooks) {
         this.orders = orders;
         this.lines = lines;
         this.stock = stock;
@@ -38,6 +40,7 @@ public class OrderLifecycle {
         this.events = events;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
+        this.hooks = hooks;
     }
 
     /** CREATED -> CLOSED, returning the units to stock (database, then Redis). False if the order was not CREATED. */
@@ -72,12 +75,15 @@ public class OrderLifecycle {
             Map<Long, Long> byProduct = new java.util.TreeMap<>();
             orderLines.forEach(l -> byProduct.merge(l.getProductId(), (long) l.getQuantity(), Long::sum));
             byProduct.forEach(stock::addProductSales);
+            Order paid = orders.selectById(orderId);
+            hooks.orderedStream().forEach(hook -> hook.paid(paid));
             events.paid(orders.selectById(orderId), orderLines);
             return true;
         }));
     }
 
     public void ship(Order order, String carrier, String trackingNo) {
+        hooks.orderedStream().forEach(hook -> hook.beforeShip(order));
         transition(order, "发货", () -> orders.ship(order.getId(), carrier, trackingNo, now()), "ORDER_SHIPPED");
     }
 

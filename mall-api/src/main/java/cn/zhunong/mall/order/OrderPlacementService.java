@@ -63,14 +63,23 @@ public class OrderPlacementService {
         return QuoteResponse.of(checkout.price(request.items(), request.address().provinceCode()));
     }
 
+    /** An order at catalog prices. A group-buy attribution is refused: group orders come through the 拼团 endpoints. */
     public Placement place(CurrentUser buyer, String idempotencyKey, CreateOrderRequest request) {
+        if (request.attribution() != null && request.attribution().groupBuyId() != null) {
+            throw Checkout.unprocessable("GROUP_BUY_ORDER_VIA_GROUP", "拼团订单请通过拼团入口下单");
+        }
+        return place(buyer, idempotencyKey, request, Map.of());
+    }
+
+    /** An order where the SKUs in {@code unitPrices} sell at that server-side price (a 拼团 group price). */
+    public Placement place(CurrentUser buyer, String idempotencyKey, CreateOrderRequest request, Map<Long, Long> unitPrices) {
         String key = IdempotencyKeys.require(idempotencyKey);
         String requestHash = drafts.hash(request);
         Order existing = orders.findByIdempotencyKey(buyer.id(), key);
         if (existing != null) {
             return replay(existing, requestHash);
         }
-        PricedOrder priced = checkout.price(request.items(), request.address().provinceCode(), true);
+        PricedOrder priced = checkout.price(request.items(), request.address().provinceCode(), true, unitPrices);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         Order order = drafts.newOrder(buyer, key, requestHash, request, priced, now);
         List<OrderLine> orderLines = drafts.newLines(priced);

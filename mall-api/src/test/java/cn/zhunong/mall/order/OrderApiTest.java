@@ -178,7 +178,7 @@ class OrderApiTest extends ApiTest {
         long lot1 = shop.lot(pooled, h1, 5, 3000L, null, LocalDate.now().minusDays(3));
         long lot2 = shop.lot(pooled, h2, 8, null, 2500, LocalDate.now().minusDays(1));
         Map<String, Object> body = body(List.of(Map.of("skuId", own, "quantity", 1), Map.of("skuId", pooled, "quantity", 2)), "44");
-        body.put("attribution", Map.of("campaignCode", "CCB-2026_spring", "liveSessionId", 77, "streamerId", 8, "groupBuyId", 9));
+        body.put("attribution", Map.of("campaignCode", "CCB-2026_spring", "liveSessionId", 77, "streamerId", 8));
         Api.Response placed = orders().placeOrder(data.citizen().token(), OrderClient.newKey(), body);
         assertThat(placed.status()).isEqualTo(201);
         assertThat(placed.json().path("attribution").path("campaignCode").asString()).isEqualTo("CCB-2026_spring");

@@ -7,5 +7,14 @@ public enum ClaimType {
     /** a quality problem, with photos; for perishable goods within 48 h of receipt */
     QUALITY,
     /** set by the system: the buyer paid after the order had closed */
-    PAID_AFTER_CLOSE
+    PAID_AFTER_CLOSE,
+    /** set by the system: a 拼团 member paid into a group that had filled meanwhile (rule REFUND) */
+    GROUP_FULL,
+    /** set by the system: the 拼团 group expired before it filled */
+    GROUP_FAILED;
+
+    /** Claims only the system files; a buyer may not choose them. */
+    public boolean systemOnly() {
+        return this == PAID_AFTER_CLOSE || this == GROUP_FULL || this == GROUP_FAILED;
+    }
 }

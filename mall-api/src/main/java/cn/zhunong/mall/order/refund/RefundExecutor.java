@@ -99,6 +99,11 @@ public class RefundExecutor {
             if (refund.getOrderLineId() != null) {
                 OrderLine line = lines.selectById(refund.getOrderLineId());
                 lines.markRefunded(line.getId(), line.getLineFen());
+            } else if (order.getStatus() != OrderStatus.CLOSED) {
+                // a whole-order refund of a live order (a 拼团 that filled or failed): every line comes back
+                lines.findByOrderId(order.getId()).stream()
+                        .filter(l -> l.getRefundStatus() == LineRefundStatus.REFUNDING)
+                        .forEach(l -> lines.markRefunded(l.getId(), l.getLineFen() - l.getRefundedFen()));
             }
             outbox.append("REFUND_SUCCEEDED", "REFUND", refund.getId(), payload(refund, order));
             closeIfEverythingRefunded(order, now);

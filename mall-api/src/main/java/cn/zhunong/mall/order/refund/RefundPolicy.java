@@ -25,7 +25,7 @@ public final class RefundPolicy {
 
     public static void check(OrderStatus status, Instant receivedAt, boolean perishable, ClaimType claim, int photoCount,
             Instant now, Duration afterSaleWindow, Duration perishableClaimWindow) {
-        if (claim == ClaimType.PAID_AFTER_CLOSE) {
+        if (claim.systemOnly()) {
             throw ApiException.badRequest("CLAIM_TYPE_INVALID", "不支持的退款类型");
         }
         if (claim == ClaimType.QUALITY && photoCount == 0) {

@@ -11,6 +11,7 @@ import cn.zhunong.mall.order.OrderLineMapper;
 import cn.zhunong.mall.order.OrderMapper;
 import cn.zhunong.mall.order.OrderProperties;
 import cn.zhunong.mall.order.OrderQueryService;
+import cn.zhunong.mall.order.OrderTransitionHook;
 import cn.zhunong.mall.order.OrderStatus;
 import cn.zhunong.mall.registry.scope.AgencyScope;
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,10 +48,11 @@ public class RefundService {
     private final ObjectMapper json;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ObjectProvider<OrderTransitionHook> hooks;
 
     public RefundService(RefundMapper refunds, OrderMapper orders, OrderLineMapper lines, OrderQueryService orderQueries,
             RefundExecutor executor, AgencyScope scope, OrderProperties properties, ObjectMapper json, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, ObjectProvider<OrderTransitionHook> hooks) {
         this.refunds = refunds;
         this.orders = orders;
         this.lines = lines;
@@ -60,6 +63,7 @@ public class RefundService {
         this.json = json;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
+        this.hooks = hooks;
     }
 
     public RefundResponse apply(CurrentUser buyer, long orderId, RefundApplication application) {
@@ -68,6 +72,7 @@ public class RefundService {
         Refund refund = tx.execute(status -> {
             Instant now = now();
             Order order = orders.lockById(orderId);
+            hooks.orderedStream().forEach(hook -> hook.beforeRefundApplication(order));
             OrderLine line = lines.selectById(application.lineId());
             if (line == null || !line.getOrderId().equals(orderId)) {
                 throw ApiException.notFound("ORDER_LINE_NOT_FOUND", "订单中没有这一项");
