@@ -25,3 +25,7 @@ CREATE TABLE ledger_rejected_event (
   KEY idx_rejected_open (resolved_at, id),
   CONSTRAINT ck_rejected_reason CHECK (reason IN ('REJECTED','MALFORMED','GAVE_UP'))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Reconciliation with the Alipay bill reads a day's payments and refunds by time.
+ALTER TABLE orders ADD KEY idx_order_paid_at (paid_at);
+ALTER TABLE refund ADD KEY idx_refund_refunded_at (refunded_at);
