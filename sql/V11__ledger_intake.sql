@@ -29,3 +29,22 @@ CREATE TABLE ledger_rejected_event (
 -- Reconciliation with the Alipay bill reads a day's payments and refunds by time.
 ALTER TABLE orders ADD KEY idx_order_paid_at (paid_at);
 ALTER TABLE refund ADD KEY idx_refund_refunded_at (refunded_at);
+
+-- Ledger posting reads a SKU's open lots FIFO (WHERE sku_id = ? AND units_allocated < units_supplied
+-- ORDER BY received_on, id LIMIT n): with every column it reads in the index, closed lots are
+-- skipped and open ones returned without a lookup of the row. It replaces the narrower FIFO index
+-- (and still serves the foreign key on sku_id).
+ALTER TABLE source_lot
+  ADD KEY idx_lot_sku_fifo_cover (sku_id, received_on, id, units_supplied, units_allocated, household_id,
+                                  purchase_price_fen, income_share_bp),
+  DROP KEY idx_lot_sku_fifo;
+
+-- Summaries filter ledger_order_line by agency (staff see their readable agencies) and paid_date,
+-- then by village or campaign, and sum a few columns: one covering index led by agency replaces
+-- the agency and campaign indexes (one index fewer to maintain per paid line). The village index
+-- stays for the public village page (all time, by village).
+ALTER TABLE ledger_order_line
+  ADD KEY idx_lol_summary (agency_id, paid_date, village_id, campaign_id, order_id, quantity, report_milli_units,
+                           net_amount_fen, refunded_fen),
+  DROP KEY idx_lol_agency,
+  DROP KEY idx_lol_campaign;

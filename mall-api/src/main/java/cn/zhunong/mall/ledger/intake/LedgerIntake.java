@@ -101,7 +101,7 @@ public class LedgerIntake implements SmartLifecycle {
                 consumer.poll();
             } catch (RuntimeException e) {
                 if (!running) {
-                    return;
+                    break;
                 }
                 log.warn("Ledger intake failed; retrying in {}: {}", properties.errorBackoff(), e.toString());
                 // the stream or the group may have gone (Redis restarted without data): create them again
@@ -109,6 +109,7 @@ public class LedgerIntake implements SmartLifecycle {
                 pause(properties.errorBackoff());
             }
         }
+        consumer.close();
     }
 
     private static void pause(Duration duration) {

@@ -5,6 +5,7 @@ import cn.zhunong.mall.ledger.intake.RejectedEvents.Reason;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.RedisSystemException;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.stream.ByteRecord;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.PendingMessage;
@@ -45,6 +48,8 @@ public class LedgerStreamConsumer {
     private final Duration block;
     private final Duration reclaimIdle;
     private final int maxDeliveries;
+    /** Only the polling thread uses it. */
+    private RedisConnection blocking;
 
     public LedgerStreamConsumer(StringRedisTemplate redis, LedgerEventHandler handler, RejectedEvents rejected, String stream,
             String group, String consumerName, LedgerIntakeProperties settings) {
@@ -76,17 +81,51 @@ public class LedgerStreamConsumer {
         }
     }
 
-    /** Reads and handles the next new entries, waiting up to {@code block} for some; returns how many. */
+    /**
+     * Reads and handles the next new entries, waiting up to {@code block} for some; returns how many.
+     * The blocking read runs on a connection of its own (a blocking command must not hold up the
+     * shared one), kept open across polls instead of opening one per call.
+     */
     public int poll() {
-        List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(consumer,
-                StreamReadOptions.empty().count(batchSize).block(block), StreamOffset.create(stream, ReadOffset.lastConsumed()));
+        List<ByteRecord> records;
+        try {
+            records = blockingConnection().streamCommands().xReadGroup(consumer,
+                    StreamReadOptions.empty().count(batchSize).block(block),
+                    StreamOffset.create(stream.getBytes(StandardCharsets.UTF_8), ReadOffset.lastConsumed()));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         if (records == null) {
             return 0;
         }
-        for (MapRecord<String, Object, Object> record : records) {
-            handle(record, 1);
+        for (ByteRecord record : records) {
+            Map<Object, Object> fields = new LinkedHashMap<>();
+            record.getValue().forEach((k, v) -> fields.put(new String(k, StandardCharsets.UTF_8),
+                    v == null ? null : new String(v, StandardCharsets.UTF_8)));
+            handle(MapRecord.create(stream, fields).withId(record.getId()), 1);
         }
         return records.size();
+    }
+
+    private RedisConnection blockingConnection() {
+        if (blocking == null || blocking.isClosed()) {
+            blocking = redis.getRequiredConnectionFactory().getConnection();
+        }
+        return blocking;
+    }
+
+    /** Releases the blocking read's connection (the next poll opens another). */
+    public void close() {
+        RedisConnection connection = blocking;
+        blocking = null;
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (RuntimeException e) {
+                log.debug("Closing the ledger intake's Redis connection failed: {}", e.toString());
+            }
+        }
     }
 
     /** Takes pending entries idle for at least {@code reclaimIdle} and handles them again; returns how many. */

@@ -284,6 +284,7 @@ class LedgerIntakeApiTest extends ApiTest {
             assertThat(handled).isEqualTo(2 * 3 * orders.size());
         } finally {
             pool.shutdownNow();
+            consumers.forEach(LedgerStreamConsumer::close);
         }
 
         assertThat(streams.pendingCount(stream, "g1")).isZero();
