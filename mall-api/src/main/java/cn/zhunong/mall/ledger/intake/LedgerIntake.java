@@ -110,6 +110,7 @@ public class LedgerIntake implements SmartLifecycle {
             }
         }
         consumer.close();
+        consumer.leaveIfIdle();
     }
 
     private static void pause(Duration duration) {

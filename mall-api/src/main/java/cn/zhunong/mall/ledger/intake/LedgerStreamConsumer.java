@@ -115,6 +115,20 @@ public class LedgerStreamConsumer {
         return blocking;
     }
 
+    /**
+     * Leaves the group if this consumer holds no pending entries (names would otherwise pile up
+     * in the group over restarts); one that still holds some stays, and another consumer reclaims them.
+     */
+    public void leaveIfIdle() {
+        try {
+            if (redis.opsForStream().pending(stream, consumer, Range.unbounded(), 1).isEmpty()) {
+                redis.opsForStream().deleteConsumer(stream, consumer);
+            }
+        } catch (RuntimeException e) {
+            log.debug("Ledger intake consumer {} could not leave its group: {}", consumer.getName(), e.toString());
+        }
+    }
+
     /** Releases the blocking read's connection (the next poll opens another). */
     public void close() {
         RedisConnection connection = blocking;

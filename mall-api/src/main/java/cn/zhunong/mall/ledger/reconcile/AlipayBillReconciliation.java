@@ -2,6 +2,7 @@ package cn.zhunong.mall.ledger.reconcile;
 
 import cn.zhunong.mall.infra.web.ApiException;
 import cn.zhunong.mall.ledger.reconcile.BillReconciliationReport.Item;
+import cn.zhunong.mall.ledger.reconcile.BillReconciliationReport.LedgerDifference;
 import cn.zhunong.mall.ledger.reconcile.BillReconciliationReport.Section;
 import cn.zhunong.mall.ledger.reconcile.BillReconciliationReport.TradeQuery;
 import cn.zhunong.mall.ledger.reconcile.bill.BillFormatException;
@@ -114,8 +115,10 @@ public class AlipayBillReconciliation implements ExternalBillReconciliation {
         AtomicInteger queries = new AtomicInteger();
         Section trades = trades(bill.trades(), from, to, queries);
         Section refunds = refunds(bill.refunds(), from, to, queries);
-        return new BillReconciliationReport(day, source, bill.account(), trades.clean() && refunds.clean(), clock.instant(),
-                trades, refunds);
+        List<LedgerDifference> ledger = new ArrayList<>(paymentsInLedger(trades));
+        ledger.addAll(refundsInLedger(refunds));
+        return new BillReconciliationReport(day, source, bill.account(),
+                trades.clean() && refunds.clean() && ledger.isEmpty(), clock.instant(), trades, refunds, ledger);
     }
 
     private record OurPayment(long orderId, String orderNo, long paidFen, String tradeNo, Instant paidAt, String status) {
@@ -239,6 +242,77 @@ public class AlipayBillReconciliation implements ExternalBillReconciliation {
                 rs.getLong(6), rs.getString(7), rs.getString(8));
     }
 
+    /**
+     * Payments both sides agree on, against the ledger's ORDER_PAID source events: an order paid
+     * after it closed was never credited, and a group-buy order is posted only when its group
+     * succeeds, so neither is expected.
+     */
+    private List<LedgerDifference> paymentsInLedger(Section trades) {
+        Map<Long, Item> byOrder = new LinkedHashMap<>();
+        for (Item item : trades.matched()) {
+            if (!"PAID_AFTER_CLOSE".equals(item.note())) {
+                byOrder.put(item.orderId(), item);
+            }
+        }
+        List<LedgerDifference> differences = new ArrayList<>();
+        for (List<Long> chunk : chunks(byOrder.keySet())) {
+            named.query("SELECT o.id, o.goods_fen, o.group_buy_id, e.amount_fen FROM orders o LEFT JOIN ledger_source_event e "
+                    + "ON e.event_key = CONCAT('order-paid:', o.id) WHERE o.id IN (:ids)", new MapSqlParameterSource("ids", chunk),
+                    rs -> {
+                        long goods = rs.getLong(2);
+                        rs.getLong(3);
+                        boolean group = !rs.wasNull();
+                        long posted = rs.getLong(4);
+                        Long ledgerFen = rs.wasNull() ? null : posted;
+                        Item item = byOrder.get(rs.getLong(1));
+                        if (ledgerFen == null && !group) {
+                            differences.add(new LedgerDifference("PAYMENT", item.outTradeNo(), item.orderId(), null, null, goods,
+                                    null, "LEDGER_NOT_POSTED"));
+                        } else if (ledgerFen != null && ledgerFen != goods) {
+                            differences.add(new LedgerDifference("PAYMENT", item.outTradeNo(), item.orderId(), null, null, goods,
+                                    ledgerFen, "LEDGER_AMOUNT_DIFFERS"));
+                        }
+                    });
+        }
+        return differences;
+    }
+
+    /**
+     * Refunds both sides agree on, against the ledger's REFUND source events: the goods part (at
+     * most the line) is expected when the order was credited at all.
+     */
+    private List<LedgerDifference> refundsInLedger(Section refunds) {
+        Map<Long, Item> byRefund = new LinkedHashMap<>();
+        refunds.matched().forEach(item -> byRefund.put(item.refundId(), item));
+        List<LedgerDifference> differences = new ArrayList<>();
+        for (List<Long> chunk : chunks(byRefund.keySet())) {
+            named.query("SELECT r.id, r.amount_fen, l.line_fen, e.amount_fen, p.id FROM refund r "
+                    + "LEFT JOIN order_line l ON l.id = r.order_line_id "
+                    + "LEFT JOIN ledger_source_event e ON e.event_key = CONCAT('refund:', r.id) "
+                    + "LEFT JOIN ledger_source_event p ON p.event_key = CONCAT('order-paid:', r.order_id) "
+                    + "WHERE r.id IN (:ids)", new MapSqlParameterSource("ids", chunk), rs -> {
+                        long amount = rs.getLong(2);
+                        long line = rs.getLong(3);
+                        boolean noLine = rs.wasNull();
+                        long posted = rs.getLong(4);
+                        Long ledgerFen = rs.wasNull() ? null : posted;
+                        rs.getLong(5);
+                        boolean credited = !rs.wasNull();
+                        if (noLine || !credited) {
+                            return; // a late payment's refund, or an order the ledger never credited
+                        }
+                        long expected = Math.min(amount, line);
+                        Item item = byRefund.get(rs.getLong(1));
+                        if (ledgerFen == null || ledgerFen != expected) {
+                            differences.add(new LedgerDifference("REFUND", item.outTradeNo(), item.orderId(), item.outRequestNo(),
+                                    item.refundId(), expected, ledgerFen, ledgerFen == null ? "LEDGER_NOT_POSTED"
+                                            : "LEDGER_AMOUNT_DIFFERS"));
+                        }
+                    });
+        }
+        return differences;
+    }
+
     /** alipay.trade.query for a missing one, up to the configured number per report. */
     private TradeQuery query(String orderNo, AtomicInteger queries) {
         if (queries.incrementAndGet() > properties.maxTradeQueries()) {
@@ -253,9 +327,9 @@ public class AlipayBillReconciliation implements ExternalBillReconciliation {
         }
     }
 
-    private static List<List<String>> chunks(Collection<String> values) {
-        List<List<String>> chunks = new ArrayList<>();
-        List<String> all = new ArrayList<>(values);
+    private static <T> List<List<T>> chunks(Collection<T> values) {
+        List<List<T>> chunks = new ArrayList<>();
+        List<T> all = new ArrayList<>(values);
         for (int i = 0; i < all.size(); i += 500) {
             chunks.add(all.subList(i, Math.min(all.size(), i + 500)));
         }

@@ -11,7 +11,21 @@ import java.util.List;
  * @param source DOWNLOAD (fetched from Alipay now) or UPLOAD
  */
 public record BillReconciliationReport(LocalDate day, String source, String account, boolean ok, Instant checkedAt,
-        Section trades, Section refunds) {
+        Section trades, Section refunds, List<LedgerDifference> ledger) {
+
+    /**
+     * A payment or refund the bill and our records agree on, but the household ledger did not post
+     * as expected: not posted (yet — the intake may lag by seconds) or with another amount. The
+     * ledger records goods only: an order's goods_fen, a refund's amount up to its line.
+     *
+     * @param kind        PAYMENT or REFUND
+     * @param note        LEDGER_NOT_POSTED or LEDGER_AMOUNT_DIFFERS
+     * @param expectedFen what the ledger should have recorded
+     * @param ledgerFen   what it recorded (null when nothing)
+     */
+    public record LedgerDifference(String kind, String outTradeNo, long orderId, String outRequestNo, Long refundId,
+            long expectedFen, Long ledgerFen, String note) {
+    }
 
     /**
      * Payments (keyed by out_trade_no = our order number) or refunds (keyed by out_request_no).

@@ -16,7 +16,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Stream helpers for intake tests: publish events as the relay does, find them, wait until a group handled them. */
-final class IntakeStreams {
+public final class IntakeStreams {
 
     static final String STREAM = "zhunong:events";
     static final String GROUP = "ledger";
@@ -25,7 +25,7 @@ final class IntakeStreams {
     private final StringRedisTemplate redis;
     private final JdbcTemplate jdbc;
 
-    IntakeStreams(StringRedisTemplate redis, JdbcTemplate jdbc) {
+    public IntakeStreams(StringRedisTemplate redis, JdbcTemplate jdbc) {
         this.redis = redis;
         this.jdbc = jdbc;
     }
@@ -50,7 +50,7 @@ final class IntakeStreams {
     }
 
     /** The stream entry the relay published for an outbox event (waits for the relay). */
-    MapRecord<String, Object, Object> published(String type, long aggregateId) {
+    public MapRecord<String, Object, Object> published(String type, long aggregateId) {
         Long eventId = await().atMost(WAIT).until(() -> jdbc.queryForList("SELECT id FROM outbox_event WHERE event_type = ? "
                 + "AND aggregate_id = ? AND published_at IS NOT NULL", Long.class, type, aggregateId).stream().findFirst()
                 .orElse(null), id -> id != null);
@@ -61,7 +61,7 @@ final class IntakeStreams {
     }
 
     /** Waits until the ledger group has delivered this entry and acknowledged it. */
-    void awaitAcknowledged(RecordId id) {
+    public void awaitAcknowledged(RecordId id) {
         await().atMost(WAIT).until(() -> delivered(STREAM, GROUP, id) && !pending(STREAM, GROUP, id));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.zhunong.alipaysim.AlipaySimulator;
+import cn.zhunong.mall.ledger.intake.IntakeStreams;
 import cn.zhunong.mall.payment.AlipayBillGateway;
 import cn.zhunong.mall.payment.AlipayGateway;
 import cn.zhunong.mall.support.Api;
@@ -32,6 +33,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -54,6 +56,8 @@ class AlipayBillReconciliationApiTest extends ApiTest {
     AlipayGateway gateway;
     @Autowired
     AlipayBillGateway bills;
+    @Autowired
+    StringRedisTemplate redis;
 
     private final AlipaySimulator alipay = TestAlipay.get().simulator();
     private Shop s;
@@ -81,6 +85,8 @@ class AlipayBillReconciliationApiTest extends ApiTest {
                 "claimType", "NO_REASON", "reason", "不想要了", "photos", List.of())).json().path("id").asLong();
         assertThat(api().post("/api/v1/agency/refunds/" + refundId + "/approve", s.staff().token(), "").json()
                 .path("status").asString()).isEqualTo("SUCCEEDED");
+        // the ledger's intake has posted all three (the report checks the ledger too)
+        await().atMost(WAIT).until(() -> entries("order-paid:" + a) + entries("order-paid:" + b) + entries("refund:" + refundId) == 3);
 
         Api.Response response = api().get(PATH + today, admin.token());
         assertThat(response.status()).isEqualTo(200);
@@ -94,6 +100,7 @@ class AlipayBillReconciliationApiTest extends ApiTest {
         JsonNode refund = itemByRequest(report.path("refunds").path("matched"), requestNo);
         assertThat(refund.path("billFen").asLong()).isEqualTo(3_003);
         assertThat(refund.path("refundId").asLong()).isEqualTo(refundId);
+        assertThat(report.path("ledger").toString()).doesNotContain(shop.orderNo(a), shop.orderNo(b), requestNo);
         for (String list : List.of("missingInternally", "missingInBill", "amountMismatches")) {
             assertThat(trades.path(list).toString()).doesNotContain(shop.orderNo(a), shop.orderNo(b));
             assertThat(report.path("refunds").path(list).toString()).doesNotContain(requestNo);
@@ -104,6 +111,7 @@ class AlipayBillReconciliationApiTest extends ApiTest {
         assertThat(quiet.path("ok").asBoolean()).isTrue();
         assertThat(quiet.path("trades").path("billCount").asInt()).isZero();
         assertThat(quiet.path("trades").path("ourCount").asInt()).isZero();
+        assertThat(quiet.path("ledger")).isEmpty();
     }
 
     @Test
@@ -118,6 +126,18 @@ class AlipayBillReconciliationApiTest extends ApiTest {
         // and one whose recorded amount differs from Alipay's
         long differing = paidOrder(shop.simpleSku(s, 4_000, 10), 1);
         jdbc.update("UPDATE orders SET paid_fen = paid_fen + 1 WHERE id = ?", differing);
+        // a paid order the household ledger never posted: paid as a group order, then no longer one
+        long sku = shop.simpleSku(s, 700, 10);
+        long unposted = placedOrder(sku, 1);
+        jdbc.update("UPDATE orders SET group_buy_id = ? WHERE id = ?", TestData.next(), unposted);
+        pay(unposted);
+        IntakeStreams streams = new IntakeStreams(redis, jdbc);
+        streams.awaitAcknowledged(streams.published("ORDER_PAID", unposted).getId());
+        // a group order waiting for its group is not a difference
+        long waiting = placedOrder(sku, 2);
+        jdbc.update("UPDATE orders SET group_buy_id = ? WHERE id = ?", TestData.next(), waiting);
+        pay(waiting);
+        jdbc.update("UPDATE orders SET group_buy_id = NULL WHERE id = ?", unposted);
 
         JsonNode report = api().get(PATH + today, admin.token()).json();
         assertThat(report.path("ok").asBoolean()).isFalse();
@@ -138,6 +158,18 @@ class AlipayBillReconciliationApiTest extends ApiTest {
         assertThat(mismatch.path("billFen").asLong()).isEqualTo(4_000);
         assertThat(mismatch.path("ourFen").asLong()).isEqualTo(4_001);
         assertThat(trades.path("matched").toString()).doesNotContain(shop.orderNo(differing), phantomNo, stranger);
+
+        JsonNode notPosted = null;
+        for (JsonNode difference : report.path("ledger")) {
+            if (difference.path("orderId").asLong() == unposted) {
+                notPosted = difference;
+            }
+        }
+        assertThat(notPosted).isNotNull();
+        assertThat(notPosted.path("note").asString()).isEqualTo("LEDGER_NOT_POSTED");
+        assertThat(notPosted.path("expectedFen").asLong()).isEqualTo(700);
+        assertThat(report.path("ledger").toString()).doesNotContain(shop.orderNo(waiting));
+        assertThat(item(trades.path("matched"), shop.orderNo(waiting)).path("billFen").asLong()).isEqualTo(1_400);
     }
 
     @Test
@@ -204,14 +236,26 @@ class AlipayBillReconciliationApiTest extends ApiTest {
     // --- helpers ---------------------------------------------------------------------------
 
     private long paidOrder(long skuId, int quantity) {
+        long id = placedOrder(skuId, quantity);
+        pay(id);
+        return id;
+    }
+
+    private long placedOrder(long skuId, int quantity) {
         Api.Response placed = new OrderClient(port).placeOrder(buyer.token(), OrderClient.newKey(), body(skuId, quantity));
         assertThat(placed.status()).isEqualTo(201);
-        long id = placed.json().path("id").asLong();
+        return placed.json().path("id").asLong();
+    }
+
+    private void pay(long id) {
         assertThat(api().post("/api/v1/orders/" + id + "/payments/alipay", buyer.token(), Map.of("channel", "QR")).status())
                 .isEqualTo(200);
         alipay.pay(shop.orderNo(id));
         await().atMost(WAIT).until(() -> "PAID".equals(shop.orderStatus(id)));
-        return id;
+    }
+
+    private long entries(String key) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE idempotency_key = ?", Long.class, key);
     }
 
     /** An order we believe was paid now, with a number Alipay never saw. */
