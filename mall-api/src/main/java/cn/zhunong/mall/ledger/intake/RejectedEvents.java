@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,15 @@ public class RejectedEvents {
         log.warn("Ledger parked stream entry {} ({} {} {}#{}, {}): {}", streamId, reason, type, aggregateType, aggregateId,
                 subject, detail);
         String text = detail == null ? "" : detail.length() > 500 ? detail.substring(0, 500) : detail;
-        // INSERT IGNORE semantics without swallowing other errors: the unique key decides
+        try {
+            insert(streamId, subject, eventId, type, aggregateType, aggregateId, fields, reason, text, deliveries);
+        } catch (DuplicateKeyException e) {
+            // another consumer parked the same entry at the same moment: one row is enough
+        }
+    }
+
+    private void insert(String streamId, String subject, Long eventId, String type, String aggregateType, Long aggregateId,
+            Map<String, String> fields, Reason reason, String text, long deliveries) {
         jdbc.update("INSERT INTO ledger_rejected_event (stream_id, subject, event_id, event_type, aggregate_type, aggregate_id, "
                 + "reason, detail, fields, deliveries, created_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL "
                 + "WHERE NOT EXISTS (SELECT 1 FROM ledger_rejected_event WHERE stream_id = ? AND subject = ?)",
