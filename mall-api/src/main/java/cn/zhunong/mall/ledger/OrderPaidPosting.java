@@ -13,8 +13,8 @@ import cn.zhunong.mall.ledger.journal.EntryType;
 import cn.zhunong.mall.ledger.journal.JournalWriter;
 import cn.zhunong.mall.ledger.journal.LedgerAccounts;
 import cn.zhunong.mall.ledger.journal.NewEntry;
-import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -158,7 +158,7 @@ class OrderPaidPosting {
         List<Object[]> lineRows = new ArrayList<>();
         List<Object[]> allocationRows = new ArrayList<>();
         for (PaidOrder order : orders.values()) {
-            Timestamp paidAt = Timestamp.from(order.paidAt());
+            LocalDateTime paidAt = LedgerTime.utc(order.paidAt());
             LocalDate paidDate = LocalDate.ofInstant(order.paidAt(), CHINA);
             orderRows.add(new Object[] {order.orderId(), order.agencyId(), order.campaignId(), order.buyerUserId(), paidAt,
                     order.paidFen()});

@@ -9,8 +9,9 @@ import java.util.List;
  *
  * @param agencyId     the agency that sold (its revenue account takes what households do not)
  * @param campaignId   the campaign the order is attributed to, if any
- * @param buyerUserId  the buyer's account; needed for the "buyers" figure and for the buyer's
- *                     impact view. Optional so the orders side can start with the 5-argument form.
+ * @param campaignId   the campaign tag whose code the order carries, if any
+ * @param buyerUserId  the buyer's account (orders.user_id); needed for the "buyers" figure. Null
+ *                     only for callers that do not know it (tests, imports).
  */
 public record PaidOrder(long orderId, long agencyId, Long campaignId, Instant paidAt, List<PaidLine> lines,
         Long buyerUserId) {

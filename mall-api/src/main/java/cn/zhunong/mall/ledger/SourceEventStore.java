@@ -1,9 +1,9 @@
 package cn.zhunong.mall.ledger;
 
 import cn.zhunong.mall.infra.persistence.DuplicateKeys;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,12 +46,12 @@ class SourceEventStore {
                 new MapSqlParameterSource("keys", byKey.keySet()), String.class));
         List<Object[]> rows = new ArrayList<>();
         Set<String> fresh = new HashSet<>();
-        Timestamp now = Timestamp.from(clock.instant());
+        LocalDateTime now = LedgerTime.utc(clock.instant());
         for (SourceEvent e : byKey.values()) {
             if (!seen.contains(e.key())) {
                 fresh.add(e.key());
                 rows.add(new Object[] {e.key(), e.type(), e.orderId(), e.orderLineId(), e.refundId(), e.amountFen(),
-                        Timestamp.from(e.occurredAt()), now});
+                        LedgerTime.utc(e.occurredAt()), now});
             }
         }
         if (rows.isEmpty()) {

@@ -3,15 +3,18 @@
  * to the fen.
  *
  * <h2>Contract with the orders side</h2>
- * The orders feature calls {@link cn.zhunong.mall.ledger.LedgerService} from its outbox-event
- * consumer, outside any transaction of its own: {@code onOrderPaid(PaidOrder)} (key
- * {@code order-paid:<orderId>}), {@code onRefundSucceeded(Refund)} ({@code refund:<refundId>}),
+ * {@link cn.zhunong.mall.ledger.intake.LedgerIntake} consumes the outbox stream (consumer group
+ * {@code ledger}) and calls {@link cn.zhunong.mall.ledger.LedgerService} outside any transaction,
+ * with facts read from the orders tables by the event's ids: {@code onOrderPaid(PaidOrder)} (key
+ * {@code order-paid:<orderId>}; for a group-buy order only once GROUP_BUY_SUCCEEDED names it),
+ * {@code onRefundSucceeded(Refund)} ({@code refund:<refundId>}; the goods part of the refund),
  * {@code onOrderReceived(ReceiptConfirmed)} ({@code order-received:<orderId>}). Every call is
  * idempotent (unique keys on ledger_source_event and journal_entry) and answers POSTED or
  * ALREADY_POSTED; {@code LedgerEventNotReadyException} means "redeliver later" (e.g. a refund
- * before its payment), {@code LedgerEventRejectedException} means "never postable" (e.g. refund
- * beyond the line). {@code PaidOrder.buyerUserId} is optional but needed for the "buyers" figure
- * and the buyer's impact view.
+ * before its payment: the stream entry stays pending and is reclaimed), {@code
+ * LedgerEventRejectedException} means "never postable" (e.g. refund beyond the line: parked in
+ * ledger_rejected_event and acknowledged). {@code PaidOrder.buyerUserId} is orders.user_id; the
+ * order-impact endpoint checks ownership against the orders table.
  *
  * <h2>Allocation rules (decided here)</h2>
  * <ul>
@@ -44,9 +47,8 @@
  * flight). Lock order: source lots / order / allocation rows first, chain head last, so the
  * serialised part is only the journal inserts. Status changes are compare-and-set updates.
  *
- * <h2>Not done here</h2>
- * External reconciliation against the Alipay bill needs the payments table and the simulator
- * ({@link cn.zhunong.mall.ledger.reconcile.ExternalBillReconciliation}); the order-impact endpoint
- * checks ownership with the buyer id passed in PaidOrder until the orders table is merged.
+ * <h2>External reconciliation</h2>
+ * {@link cn.zhunong.mall.ledger.reconcile.ExternalBillReconciliation} compares a day's Alipay
+ * trade bill with the payments and refunds recorded on the orders side.
  */
 package cn.zhunong.mall.ledger;

@@ -26,9 +26,26 @@ public final class LedgerFixtures {
         this.data = data;
     }
 
-    /** A unique id for orders, lines and refunds (no foreign keys on the ledger side). */
+    /**
+     * A unique id for orders, lines and refunds (no foreign keys on the ledger side), far above the
+     * ids real orders get: the ledger's intake posts those too, under the same idempotency keys.
+     */
     public static long id() {
-        return TestData.next();
+        return 1_000_000_000_000L + TestData.next();
+    }
+
+    /** A bare orders row (auto id) owned by {@code userId}, for views that check the owner; no outbox event. */
+    public long orderRow(long agencyId, long userId) {
+        return insert("INSERT INTO orders (order_no, user_id, agency_id, idempotency_key, request_hash, status, goods_fen, "
+                + "shipping_fen, total_fen, receiver_name, receiver_phone_enc, receiver_phone_masked, province_code, "
+                + "receiver_address, expires_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'PAID', 100, 0, 100, '张三', ?, "
+                + "'139****5678', '44', '测试地址', ?, ?, ?)", "LT" + TestData.next(), userId, agencyId, "k" + TestData.next(),
+                "0".repeat(64), new byte[] {1}, now(), now(), now());
+    }
+
+    /** Journal entries about one order (robust against entries other tests post meanwhile). */
+    public long entriesOfOrder(long orderId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry WHERE order_id = ?", Long.class, orderId);
     }
 
     public record World(long agencyId, long villageId, TestData.Login staff) {

@@ -89,12 +89,12 @@ class LedgerPostingTest extends ApiTest {
         long orderId = LedgerFixtures.id();
         PaidOrder paid = order(orderId, world.agencyId(), new PaidLine(LedgerFixtures.id(), sku, 2, 3_000, null));
         assertThat(ledger.onOrderPaid(paid)).isEqualTo(PostResult.POSTED);
-        long head = fx.maxEntryId();
+        long head = fx.entriesOfOrder(orderId);
         assertThat(ledger.onOrderPaid(paid)).isEqualTo(PostResult.ALREADY_POSTED);
         assertThat(ledger.onOrdersPaid(List.of(paid, paid))).isZero();
         assertThat(fx.entries("order-paid:" + orderId)).isEqualTo(1);
         assertThat(fx.unitsAllocated(lotAlice)).isEqualTo(2);
-        assertThat(fx.maxEntryId()).isEqualTo(head);
+        assertThat(fx.entriesOfOrder(orderId)).isEqualTo(head);
     }
 
     @Test

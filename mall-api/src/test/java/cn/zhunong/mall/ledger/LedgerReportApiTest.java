@@ -54,7 +54,7 @@ class LedgerReportApiTest extends ApiTest {
         fx.lot(sku, alice, 2, 3_000L, null, LocalDate.now().minusDays(2));
         fx.lot(sku, bob, 10, null, 5_000, LocalDate.now().minusDays(1));
         buyer = data.citizen();
-        orderId = LedgerFixtures.id();
+        orderId = fx.orderRow(world.agencyId(), buyer.userId());
         lineId = LedgerFixtures.id();
         // 3 units for 120.00: Alice 2 x 30.00; Bob 50% of 1/3 of 120.00 = 20.00
         ledger.onOrderPaid(new PaidOrder(orderId, world.agencyId(), 7_001L, PAID_AT,

@@ -1,8 +1,9 @@
 package cn.zhunong.mall.ledger.journal;
 
-import java.sql.Timestamp;
+import cn.zhunong.mall.ledger.LedgerTime;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ public class JournalWriter {
         }
         requireTransaction();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Timestamp createdAt = Timestamp.from(now);
+        LocalDateTime createdAt = LedgerTime.utc(now);
         Map<Long, long[]> balanceDeltas = new TreeMap<>(); // account id order: a stable lock order
         int postingCount = 0;
         for (NewEntry entry : entries) {

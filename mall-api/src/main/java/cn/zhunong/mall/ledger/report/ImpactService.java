@@ -27,25 +27,21 @@ public class ImpactService {
         this.scope = scope;
     }
 
-    private record OrderRef(long agencyId, Long buyerUserId, Instant paidAt) {
+    private record OrderRef(long agencyId, Instant paidAt) {
     }
 
     /**
-     * The impact of an order, for its buyer, for staff of the selling agency (or aiding it) and for
-     * admins; anyone else gets 404.
-     * TODO(orders): ownership is checked against the buyer id the orders side passed in
-     * {@code PaidOrder.buyerUserId}; switch to the orders table's owner once it is merged.
+     * The impact of an order, for its buyer (the owner in the orders table), for staff of the
+     * selling agency (or aiding it) and for admins; anyone else gets 404, as for an order the
+     * ledger has not posted yet.
      */
     public OrderImpact orderImpact(CurrentUser user, long orderId) {
         ApiException notFound = ApiException.notFound("ORDER_NOT_FOUND", "订单不存在或尚未支付");
-        OrderRef order = jdbc.query("SELECT agency_id, buyer_user_id, paid_at FROM ledger_order WHERE order_id = ?",
-                (rs, n) -> {
-                    long agency = rs.getLong(1);
-                    long buyer = rs.getLong(2);
-                    Long buyerId = rs.wasNull() ? null : buyer;
-                    return new OrderRef(agency, buyerId, rs.getTimestamp(3).toInstant());
-                }, orderId).stream().findFirst().orElseThrow(() -> notFound);
-        boolean buyer = order.buyerUserId() != null && order.buyerUserId() == user.id();
+        OrderRef order = jdbc.query("SELECT agency_id, paid_at FROM ledger_order WHERE order_id = ?",
+                (rs, n) -> new OrderRef(rs.getLong(1), rs.getTimestamp(2).toInstant()), orderId)
+                .stream().findFirst().orElseThrow(() -> notFound);
+        boolean buyer = !jdbc.queryForList("SELECT 1 FROM orders WHERE id = ? AND user_id = ?", Integer.class, orderId,
+                user.id()).isEmpty();
         if (!buyer && !scope.canRead(user, order.agencyId())) {
             throw notFound;
         }
