@@ -32,7 +32,9 @@ import tools.jackson.databind.ObjectMapper;
  *   <li>REFUND_SUCCEEDED: the goods part of the refund (at most the line's amount; a shipping fee
  *       that goes back with the last line was never allocated) reverses the line. Skipped when
  *       there is nothing to reverse: a payment refunded because it arrived after the order closed
- *       (no line), or a group-buy order that was never posted (the group failed).</li>
+ *       (no line), or a group-buy order that was never credited (its group failed, or was full
+ *       when it paid). A refund of a seated member of a succeeded group waits (NOT_READY) until
+ *       GROUP_BUY_SUCCEEDED has been posted.</li>
  *   <li>ORDER_RECEIVED: the after-sale window starts.</li>
  * </ul>
  * Anything else is none of the ledger's business.
@@ -162,8 +164,12 @@ public class LedgerEventHandler {
             return Outcome.IGNORED;
         }
         if (refund.groupBuyId() != null && !facts.postedAsPaid(refund.orderId())) {
-            log.debug("Refund {} of group-buy order {} that was never posted (the group failed): skipped", refundId,
-                    refund.orderId());
+            if (facts.seatedInSucceededGroup(refund.orderId())) {
+                // another consumer may still be posting GROUP_BUY_SUCCEEDED: the refund waits for it
+                return Outcome.NOT_READY;
+            }
+            log.debug("Refund {} of group-buy order {} that was never credited (its group failed or was full): skipped",
+                    refundId, refund.orderId());
             return Outcome.IGNORED;
         }
         long goods = Math.min(refund.amountFen(), refund.lineFen());

@@ -79,6 +79,13 @@ class OrderFacts {
         return n != null && n > 0;
     }
 
+    /** Whether the order holds a seat of a group buy that succeeded (so GROUP_BUY_SUCCEEDED credits it). */
+    boolean seatedInSucceededGroup(long orderId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM group_buy_member m JOIN group_buy g ON g.id = m.group_buy_id "
+                + "WHERE m.order_id = ? AND m.status = 'PAID' AND g.status = 'SUCCEEDED'", Integer.class, orderId);
+        return n != null && n > 0;
+    }
+
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;

@@ -149,6 +149,27 @@ class LedgerIntakeApiTest extends ApiTest {
     }
 
     @Test
+    void aRefundOfASeatedGroupMemberWaitsForTheGroupsSuccessToBePosted() {
+        long household = shop.household(s.villageId());
+        long sku = shop.sku(shop.product(s, "糯米", false, null), 1_200, 10, 99, 500, household);
+        long orderId = sqlOrder(null, sku, 1, 1_200);
+        long group = succeededGroupSeating(sku, orderId);
+        long refundId = sqlRefund(orderId, lineOf(orderId), 1_200);
+
+        // the refund is handled first (e.g. by another consumer): the group succeeded, so it waits
+        RecordId refund = streams.add(IntakeStreams.event(TestData.next(), "REFUND_SUCCEEDED", "REFUND", refundId, "{}"));
+        assertThat(streams.awaitDelivered(refund)).as("not ready: left pending").isTrue();
+        assertThat(fx.entries("refund:" + refundId)).isZero();
+
+        streams.add(IntakeStreams.event(TestData.next(), "GROUP_BUY_SUCCEEDED", "GROUP_BUY", group,
+                "{\"groupBuyId\": " + group + ", \"orderIds\": [" + orderId + "]}"));
+        awaitPosted("order-paid:" + orderId);
+        awaitPosted("refund:" + refundId);
+        streams.awaitAcknowledged(refund);
+        assertThat(fx.pending(household)).isZero();
+    }
+
+    @Test
     void aReceiptStartsTheAfterSaleWindowAndTheIncomeIsReleasedWhenItCloses() {
         long household = shop.household(s.villageId());
         long sku = shop.sku(shop.product(s, "腊肉", false, null), 6_000, 10, 99, 500, household);
@@ -346,6 +367,24 @@ class LedgerIntakeApiTest extends ApiTest {
                 + "VALUES (?, ?, ?, ?, '测试商品', '5斤装', 'BOX', ?, ?, ?, 10000, 500, 0, ?)", orderId, skuId, sku.get("product_id"),
                 sku.get("village_id"), unitPrice, quantity, total, sku.get("household_id"));
         return orderId;
+    }
+
+    /** A SUCCEEDED group of one seat whose PAID member holds the order (written directly, like the order). */
+    private long succeededGroupSeating(long skuId, long orderId) {
+        Timestamp now = Timestamp.from(Instant.now());
+        long activity = Rows.insert(jdbc, "INSERT INTO group_buy_activity (agency_id, sku_id, title, group_price_fen, group_size, "
+                + "duration_minutes, per_user_limit, full_group_rule, starts_at, ends_at, status, created_by, created_at, updated_at) "
+                + "VALUES (?, ?, '测试拼团', 1200, 2, 60, 5, 'REFUND', ?, ?, 'ACTIVE', ?, ?, ?)", s.agencyId(), skuId, now,
+                Timestamp.from(FUTURE), s.staff().userId(), now, now);
+        long group = Rows.insert(jdbc, "INSERT INTO group_buy (activity_id, agency_id, leader_user_id, leader_order_id, size, "
+                + "paid_members, status, expires_at, succeeded_at, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, 2, 2, 'SUCCEEDED', ?, ?, ?, ?)", activity, s.agencyId(), buyer.userId(), orderId,
+                Timestamp.from(FUTURE), now, now, now);
+        jdbc.update("INSERT INTO group_buy_member (activity_id, group_buy_id, user_id, idempotency_key, order_id, role, quantity, "
+                + "status, paid_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'LEADER', 1, 'PAID', ?, ?, ?)", activity, group,
+                buyer.userId(), "g" + TestData.next(), orderId, now, now, now);
+        jdbc.update("UPDATE orders SET group_buy_id = ? WHERE id = ?", group, orderId);
+        return group;
     }
 
     private long lineOf(long orderId) {
