@@ -33,6 +33,7 @@ public class Order {
     private Long groupBuyId;
     private Instant expiresAt;
     private String payChannel;
+    private PaymentMethod paymentMethod;
     private Instant paymentStartedAt;
     private String alipayTradeNo;
     private Long paidFen;
@@ -214,6 +215,14 @@ public class Order {
 
     public void setExpiresAt(Instant expiresAt) {
         this.expiresAt = expiresAt;
+    }
+
+    public PaymentMethod getPaymentMethod() {
+        return paymentMethod;
+    }
+
+    public void setPaymentMethod(PaymentMethod paymentMethod) {
+        this.paymentMethod = paymentMethod;
     }
 
     public String getPayChannel() {
