@@ -3,6 +3,7 @@ package cn.zhunong.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zhunong.common.events.OrderPaidEvent;
 import cn.zhunong.live.room.RoomKeys;
 import cn.zhunong.live.support.JavaClient;
 import cn.zhunong.live.support.LiveRoomTest;
@@ -79,28 +80,55 @@ class LiveRoomRecordsTest extends LiveRoomTest {
     }
 
     @Test
-    void paidOrdersOfTheRoomShowInTheTicker() {
-        long session = liveSession(newId());
+    void paidOrdersOfTheRoomShowInTheTickerOneItemPerLineAndCountOnceInTheSalesFigures() throws Exception {
+        long streamer = newId();
+        long session = liveSession(streamer);
+        long buyer = newId();
+        long order = newId();
         try (JavaClient viewer = JavaClient.connect(socketUrl(), null)) {
             viewer.join(session);
-            xadd("ORDER_PAID", new JSONObject().put("liveSessionId", session).put("buyerMaskedName", "张**")
-                    .put("quantity", 2).put("unitName", "斤").put("productName", "黄皮"));
-            JSONObject ticker = viewer.await("purchase");
-            assertThat(ticker.getString("text")).isEqualTo("张** 刚刚买了 2 斤 黄皮");
-            assertThat(ticker.getLong("sessionId")).isEqualTo(session);
+            xadd(OrderPaidEvent.TYPE, paid(order, buyer, session, 5980, "张**", line("黄皮", 2, "斤"), line("百香果", 1, "箱")));
+            assertThat(viewer.await("purchase").getString("text")).isEqualTo("张** 刚刚买了 2 斤 黄皮");
+            JSONObject second = viewer.await("purchase");
+            assertThat(second.getString("text")).isEqualTo("张** 刚刚买了 1 箱 百香果");
+            assertThat(second.getLong("sessionId")).isEqualTo(session);
 
-            // an unmasked name is masked anyway; other event types and orders outside live rooms are ignored
+            // a redelivered event is neither shown nor counted again; an unmasked name is masked anyway;
+            // other event types and orders outside live rooms are ignored
+            xadd(OrderPaidEvent.TYPE, paid(order, buyer, session, 5980, "张**", line("黄皮", 2, "斤")));
             xadd("ORDER_CREATED", new JSONObject().put("liveSessionId", session));
-            xadd("ORDER_PAID", new JSONObject().put("buyerMaskedName", "李**").put("quantity", 1).put("unitName", "箱")
-                    .put("productName", "椪柑"));
-            xadd("ORDER_PAID", new JSONObject().put("liveSessionId", session).put("buyerMaskedName", "王小明")
-                    .put("quantity", 1.5).put("unitName", "公斤").put("productName", "香猪肉"));
+            xadd(OrderPaidEvent.TYPE, paid(newId(), newId(), null, 100, "李**", line("椪柑", 1, "箱")));
+            xadd(OrderPaidEvent.TYPE, paid(newId(), newId(), session, 4020, "王小明", line("香猪肉", 1.5, "公斤")));
             assertThat(viewer.await("purchase").getString("text")).isEqualTo("王** 刚刚买了 1.5 公斤 香猪肉");
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> count(session, "PURCHASE") == 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> count(session, "PURCHASE") == 3);
         Map<String, Object> group = redis.execute((org.springframework.data.redis.core.RedisCallback<Map<String, Object>>)
                 c -> Map.of("pending", c.streamCommands().xPending("zhunong:events".getBytes(), "live-room").getTotalPendingMessages()));
         assertThat(group).containsEntry("pending", 0L);
+
+        // one anonymous viewer: 2 buyers of 1 unique viewer is a conversion of 2, GPM = 10,000 fen × 1000
+        JSONObject metrics = json(get("/api/v1/live/sessions/" + session + "/metrics", TestTokens.admin(newId())), 200);
+        assertThat(metrics.getLong("orders")).isEqualTo(2);
+        assertThat(metrics.getLong("gmvFen")).isEqualTo(10_000);
+        assertThat(metrics.getLong("buyers")).isEqualTo(2);
+        assertThat(metrics.getLong("uniqueViewers")).isEqualTo(1);
+        assertThat(metrics.getBigDecimal("conversion")).isEqualByComparingTo("2");
+        assertThat(metrics.getLong("gpmFen")).isEqualTo(10_000_000);
+    }
+
+    static JSONObject paid(long orderId, long userId, Long sessionId, long paidFen, String buyer, JSONObject... lines) {
+        JSONObject payload = new JSONObject().put(OrderPaidEvent.ORDER_ID, orderId).put(OrderPaidEvent.USER_ID, userId)
+                .put(OrderPaidEvent.PAID_FEN, paidFen).put(OrderPaidEvent.BUYER_MASKED_NAME, buyer)
+                .put(OrderPaidEvent.LINES, new org.json.JSONArray(List.of(lines)));
+        if (sessionId != null) {
+            payload.put(OrderPaidEvent.LIVE_SESSION_ID, sessionId);
+        }
+        return payload;
+    }
+
+    static JSONObject line(String product, Number quantity, String unit) {
+        return new JSONObject().put(OrderPaidEvent.PRODUCT_NAME, product).put(OrderPaidEvent.QUANTITY, quantity)
+                .put(OrderPaidEvent.UNIT_NAME, unit);
     }
 
     @Test

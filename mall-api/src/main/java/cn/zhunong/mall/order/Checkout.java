@@ -29,6 +29,11 @@ public class Checkout {
 
     /** With {@code withLots} the offers carry their open source lots (for the order's income snapshot). */
     public PricedOrder price(List<OrderItemRequest> items, String provinceCode, boolean withLots) {
+        return price(items, provinceCode, withLots, Map.of());
+    }
+
+    /** @param prices SKU id → a price that replaces the catalog's (a flash sale's, decided by the server) */
+    public PricedOrder price(List<OrderItemRequest> items, String provinceCode, boolean withLots, Map<Long, Long> prices) {
         Set<Long> skuIds = new HashSet<>();
         for (OrderItemRequest item : items) {
             if (!skuIds.add(item.skuId())) {
@@ -43,6 +48,9 @@ public class Checkout {
             SkuOffer offer = offers.get(item.skuId());
             if (offer == null || !offer.buyable()) {
                 throw unprocessable("SKU_UNAVAILABLE", "商品规格不存在或已下架: " + item.skuId());
+            }
+            if (prices.containsKey(offer.skuId())) {
+                offer = offer.withPrice(prices.get(offer.skuId()));
             }
             if (item.quantity() > offer.maxPerOrder()) {
                 throw unprocessable("QUANTITY_EXCEEDS_LIMIT", "该规格每单最多购买 " + offer.maxPerOrder() + " 件");

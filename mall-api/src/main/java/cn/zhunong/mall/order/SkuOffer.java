@@ -15,4 +15,10 @@ public record SkuOffer(long skuId, long productId, long agencyId, long villageId
     public boolean buyable() {
         return productOnSale && skuActive;
     }
+
+    /** The same offer at another price (an in-room flash sale). */
+    public SkuOffer withPrice(long price) {
+        return new SkuOffer(skuId, productId, agencyId, villageId, productName, productOnSale, skuActive, spec, unit,
+                reportMilliUnits, weightGrams, price, stock, maxPerOrder, householdId, perishable, shippingTemplateId, openLots);
+    }
 }
