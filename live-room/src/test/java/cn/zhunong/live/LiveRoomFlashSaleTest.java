@@ -95,6 +95,18 @@ class LiveRoomFlashSaleTest extends LiveRoomTest {
         }
     }
 
+    @Test
+    void aSaleNeedsTheSessionOnAir() {
+        long streamer = newId();
+        long session = liveSession(streamer);
+        redis.opsForHash().put(cn.zhunong.live.room.RoomKeys.session(session), "status", "SCHEDULED");
+        long sku = shelfSku(session, "预告商品", 1000, 10);
+        try (JavaClient host = JavaClient.connect(socketUrl(), TestTokens.host(newId(), streamer, "阿妹"))) {
+            host.join(session);
+            assertThat(host.request("flash_start", start(session, sku, 5, 800)).getString("code")).isEqualTo("SESSION_NOT_LIVE");
+        }
+    }
+
     static JSONObject start(long session, long sku, int units, long priceFen) {
         return new JSONObject().put("sessionId", session).put("skuId", sku).put("units", units).put("priceFen", priceFen)
                 .put("durationSeconds", 600);

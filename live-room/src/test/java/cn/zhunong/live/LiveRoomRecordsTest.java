@@ -116,6 +116,43 @@ class LiveRoomRecordsTest extends LiveRoomTest {
         assertThat(metrics.getLong("gpmFen")).isEqualTo(10_000_000);
     }
 
+    @Test
+    void theEndOfSessionSummaryHoldsTheSalesFiguresAndAnOrderPaidAfterTheEndUpdatesThem() throws Exception {
+        long streamer = newId();
+        long session = liveSession(streamer);
+        try (JavaClient host = JavaClient.connect(socketUrl(), TestTokens.host(newId(), streamer, "阿妹"));
+                JavaClient a = JavaClient.connect(socketUrl(), null);
+                JavaClient b = JavaClient.connect(socketUrl(), null);
+                JavaClient c = JavaClient.connect(socketUrl(), null)) {
+            for (JavaClient client : List.of(host, a, b, c)) {
+                client.join(session);
+            }
+            long buyer = newId();
+            xadd(OrderPaidEvent.TYPE, paid(newId(), buyer, session, 3000, "张**", line("黄皮", 1, "斤")));
+            xadd(OrderPaidEvent.TYPE, paid(newId(), buyer, session, 1000, "张**", line("椪柑", 1, "斤")));
+            a.await("purchase", p -> p.getString("productName").equals("椪柑"));
+
+            JSONObject summary = host.request("end", new JSONObject().put("sessionId", session)).getJSONObject("summary");
+            // 4 unique viewers, 1 buyer of 2 orders worth 40.00 yuan: conversion 0.25, GPM 4000 × 1000 / 4
+            assertThat(summary.getLong("orders")).isEqualTo(2);
+            assertThat(summary.getLong("gmvFen")).isEqualTo(4000);
+            assertThat(summary.getLong("buyers")).isEqualTo(1);
+            assertThat(summary.getBigDecimal("conversion")).isEqualByComparingTo("0.25");
+            assertThat(summary.getLong("gpmFen")).isEqualTo(1_000_000);
+        }
+        // buyers have 30 minutes to pay: an order paid after the end still counts, in the stored summary too
+        xadd(OrderPaidEvent.TYPE, paid(newId(), newId(), session, 2000, "李**", line("香猪肉", 1, "斤")));
+        await().atMost(JavaClient.WAIT).until(() -> jdbc.queryForObject(
+                "SELECT orders FROM live_session_metrics WHERE session_id = ?", Long.class, session) == 3);
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM live_session_metrics WHERE session_id = ?", session);
+        assertThat(row).containsEntry("gmv_fen", 6000L).containsEntry("buyers", 2L).containsEntry("gpm_fen", 1_500_000L);
+        assertThat((java.math.BigDecimal) row.get("conversion")).isEqualByComparingTo("0.5");
+        JSONObject stored = json(get("/api/v1/live/sessions/" + session + "/metrics", TestTokens.staff(newId())), 200);
+        assertThat(stored.getBoolean("ended")).isTrue();
+        assertThat(stored.getLong("orders")).isEqualTo(3);
+        assertThat(stored.getLong("gmvFen")).isEqualTo(6000);
+    }
+
     static JSONObject paid(long orderId, long userId, Long sessionId, long paidFen, String buyer, JSONObject... lines) {
         JSONObject payload = new JSONObject().put(OrderPaidEvent.ORDER_ID, orderId).put(OrderPaidEvent.USER_ID, userId)
                 .put(OrderPaidEvent.PAID_FEN, paidFen).put(OrderPaidEvent.BUYER_MASKED_NAME, buyer)

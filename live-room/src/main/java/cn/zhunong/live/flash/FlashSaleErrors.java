@@ -10,6 +10,8 @@ public final class FlashSaleErrors {
     /** the session's previous sale still runs (details: flashSaleId) */
     public static final String ALREADY_RUNNING = "FLASH_SALE_RUNNING";
     public static final String NOT_FOUND = "FLASH_SALE_NOT_FOUND";
+    /** the session is not on air (scheduled, not started yet) */
+    public static final String NOT_LIVE = "SESSION_NOT_LIVE";
 
     private FlashSaleErrors() {
     }

@@ -41,6 +41,7 @@ import tools.jackson.databind.ObjectMapper;
 public class FlashSales {
 
     static final int MAX_UNITS = 100_000;
+    private static final String LIVE = "LIVE";
     static final int MIN_SECONDS = 10;
     static final int MAX_SECONDS = 3600;
 
@@ -236,6 +237,9 @@ public class FlashSales {
         }
         if (info.streamerId() == null) {
             throw new LiveError(LiveError.FORBIDDEN, "直播间没有主播");
+        }
+        if (!LIVE.equals(info.status())) {
+            throw new LiveError(FlashSaleErrors.NOT_LIVE, "直播开始后才能发起秒杀");
         }
         return info;
     }

@@ -57,7 +57,7 @@ public class FlashSaleOrders {
             case TAKEN -> { }
             case SOLD_OUT -> throw ApiException.conflict("FLASH_SALE_SOLD_OUT", "手慢了，秒杀商品已抢光");
             case LIMIT_REACHED -> throw ApiException.conflict("FLASH_SALE_LIMIT_REACHED",
-                    "每人限购 " + sale.perUserLimit() + " 件，您已抢购过");
+                    "本场秒杀每人限购 " + sale.perUserLimit() + " 件");
             case ENDED, NOT_FOUND -> throw ApiException.conflict("FLASH_SALE_ENDED", "秒杀活动已结束");
         }
     }
