@@ -149,9 +149,11 @@ public final class LiveBench {
             long rejectedBefore = viewers.rejected.get();
             viewers.measureFrom = seq.get();
             CpuSample cpuBefore = CpuSample.now();
+            Map<String, Double> threadsBefore = CpuSample.byThreadGroup();
             pause(Duration.ofSeconds(options.seconds()));
             viewers.measureTo = seq.get();
             CpuSample cpuAfter = CpuSample.now();
+            printBusiestThreads(threadsBefore, CpuSample.byThreadGroup(), options.seconds());
             sender.shutdownNow();
             double drainSeconds = drain(viewers);
             System.out.printf(Locale.ROOT, "deliveries settled %.1f s after the last message%n", drainSeconds);
@@ -176,6 +178,18 @@ public final class LiveBench {
         } finally {
             node.close();
         }
+    }
+
+    /** Where the CPU went during the measured window: the busiest thread groups (names without numbers). */
+    private static void printBusiestThreads(Map<String, Double> before, Map<String, Double> after, int seconds) {
+        List<Map.Entry<String, Double>> used = new ArrayList<>();
+        after.forEach((name, ms) -> used.add(Map.entry(name, ms - before.getOrDefault(name, 0.0))));
+        used.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+        StringBuilder line = new StringBuilder("busiest threads (cores):");
+        for (Map.Entry<String, Double> entry : used.subList(0, Math.min(6, used.size()))) {
+            line.append(String.format(Locale.ROOT, " %s %.2f;", entry.getKey(), entry.getValue() / 1000 / seconds));
+        }
+        System.out.println(line);
     }
 
     private static double drain(Viewers viewers) throws InterruptedException {
@@ -276,6 +290,26 @@ public final class LiveBench {
             long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime();
             return new CpuSample(System.nanoTime(), process, threadsMs(Viewers.THREAD_PREFIX, "bench-sender"));
+        }
+
+        /** CPU ms per thread group of this JVM (thread name with digits replaced by #), from /proc. */
+        static Map<String, Double> byThreadGroup() {
+            Map<String, Double> groups = new HashMap<>();
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        groups.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0, Double::sum);
+                    } catch (IOException | RuntimeException e) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (IOException e) {
+                return groups;
+            }
+            return groups;
         }
 
         private static double threadsMs(String... prefixes) {
