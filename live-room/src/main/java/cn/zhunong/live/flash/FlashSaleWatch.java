@@ -6,12 +6,10 @@ public final class FlashSaleWatch {
     final long saleId;
     /** the units remaining when last told; the sale's units at start (told by the flash_sale event) */
     long lastRemaining;
-    final long endsAt;
     boolean finished;
 
-    FlashSaleWatch(long saleId, long units, long endsAt) {
+    FlashSaleWatch(long saleId, long units) {
         this.saleId = saleId;
         this.lastRemaining = units;
-        this.endsAt = endsAt;
     }
 }

@@ -155,7 +155,7 @@ public class FlashSales {
             if (sale == null) {
                 return;
             }
-            watch = new FlashSaleWatch(id, sale.units(), sale.endsAt());
+            watch = new FlashSaleWatch(id, sale.units());
             room.flashWatch = watch;
         }
         if (watch.finished) {
