@@ -1,5 +1,6 @@
 // Drives two live-room nodes with the official socket.io JavaScript client (socket.io-client 4.8).
-// Input: env SCENARIO = JSON {nodeA, nodeB, sessionId, hostToken, viewerToken, viewerId, expiredToken}.
+// Input: env SCENARIO = JSON {nodeA, nodeB, sessionId, hostToken, viewerToken, viewerId, expiredToken, flashSkuId}.
+// The flash sale started here is bought out by the Java test (as mall-api takes units) once it appears in Redis.
 // Output: one JSON line {ok, checks, error?}; LiveRoomTwoNodeTest asserts on it.
 "use strict";
 const { io } = require("socket.io-client");
@@ -91,6 +92,19 @@ async function main() {
   arrived = next(viewer, "explaining");
   await request(host, "explain", { sessionId, product: card });
   checks.explainingOnB = (await arrived).product.name;
+
+  // a flash sale started on node A reaches node B; its sell-out reaches viewers on both nodes
+  checks.viewerFlashStart = (await request(viewer, "flash_start",
+    { sessionId, skuId: cfg.flashSkuId, units: 3, priceFen: 990, durationSeconds: 600, role: "HOST" })).code;
+  const announced = next(anonymous, "flash_sale");
+  const soldOutOnB = next(viewer, "flash_sale_sold_out");
+  const soldOutOnA = next(host, "flash_sale_sold_out");
+  const flash = await request(host, "flash_start",
+    { sessionId, skuId: cfg.flashSkuId, units: 3, priceFen: 990, durationSeconds: 600 });
+  const sale = await announced;
+  checks.flashSaleOnB = sale.flashSaleId === flash.flashSaleId ? sale.units + "@" + sale.priceFen : "wrong sale";
+  checks.flashSoldOutOnB = (await soldOutOnB).flashSaleId === flash.flashSaleId;
+  checks.flashSoldOutOnA = (await soldOutOnA).remaining;
 
   // moderation from node A applies on node B
   arrived = next(viewer, "muted");

@@ -3,6 +3,7 @@ package cn.zhunong.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zhunong.common.events.OrderPaidEvent;
 import cn.zhunong.live.room.RoomKeys;
 import cn.zhunong.live.support.JavaClient;
 import cn.zhunong.live.support.LiveRoomTest;
@@ -79,28 +80,92 @@ class LiveRoomRecordsTest extends LiveRoomTest {
     }
 
     @Test
-    void paidOrdersOfTheRoomShowInTheTicker() {
-        long session = liveSession(newId());
+    void paidOrdersOfTheRoomShowInTheTickerOneItemPerLineAndCountOnceInTheSalesFigures() throws Exception {
+        long streamer = newId();
+        long session = liveSession(streamer);
+        long buyer = newId();
+        long order = newId();
         try (JavaClient viewer = JavaClient.connect(socketUrl(), null)) {
             viewer.join(session);
-            xadd("ORDER_PAID", new JSONObject().put("liveSessionId", session).put("buyerMaskedName", "张**")
-                    .put("quantity", 2).put("unitName", "斤").put("productName", "黄皮"));
-            JSONObject ticker = viewer.await("purchase");
-            assertThat(ticker.getString("text")).isEqualTo("张** 刚刚买了 2 斤 黄皮");
-            assertThat(ticker.getLong("sessionId")).isEqualTo(session);
+            xadd(OrderPaidEvent.TYPE, paid(order, buyer, session, 5980, "张**", line("黄皮", 2, "斤"), line("百香果", 1, "箱")));
+            assertThat(viewer.await("purchase").getString("text")).isEqualTo("张** 刚刚买了 2 斤 黄皮");
+            JSONObject second = viewer.await("purchase");
+            assertThat(second.getString("text")).isEqualTo("张** 刚刚买了 1 箱 百香果");
+            assertThat(second.getLong("sessionId")).isEqualTo(session);
 
-            // an unmasked name is masked anyway; other event types and orders outside live rooms are ignored
+            // a redelivered event is neither shown nor counted again; an unmasked name is masked anyway;
+            // other event types and orders outside live rooms are ignored
+            xadd(OrderPaidEvent.TYPE, paid(order, buyer, session, 5980, "张**", line("黄皮", 2, "斤")));
             xadd("ORDER_CREATED", new JSONObject().put("liveSessionId", session));
-            xadd("ORDER_PAID", new JSONObject().put("buyerMaskedName", "李**").put("quantity", 1).put("unitName", "箱")
-                    .put("productName", "椪柑"));
-            xadd("ORDER_PAID", new JSONObject().put("liveSessionId", session).put("buyerMaskedName", "王小明")
-                    .put("quantity", 1.5).put("unitName", "公斤").put("productName", "香猪肉"));
+            xadd(OrderPaidEvent.TYPE, paid(newId(), newId(), null, 100, "李**", line("椪柑", 1, "箱")));
+            xadd(OrderPaidEvent.TYPE, paid(newId(), newId(), session, 4020, "王小明", line("香猪肉", 1.5, "公斤")));
             assertThat(viewer.await("purchase").getString("text")).isEqualTo("王** 刚刚买了 1.5 公斤 香猪肉");
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> count(session, "PURCHASE") == 2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> count(session, "PURCHASE") == 3);
         Map<String, Object> group = redis.execute((org.springframework.data.redis.core.RedisCallback<Map<String, Object>>)
                 c -> Map.of("pending", c.streamCommands().xPending("zhunong:events".getBytes(), "live-room").getTotalPendingMessages()));
         assertThat(group).containsEntry("pending", 0L);
+
+        // one anonymous viewer: 2 buyers of 1 unique viewer is a conversion of 2, GPM = 10,000 fen × 1000
+        JSONObject metrics = json(get("/api/v1/live/sessions/" + session + "/metrics", TestTokens.admin(newId())), 200);
+        assertThat(metrics.getLong("orders")).isEqualTo(2);
+        assertThat(metrics.getLong("gmvFen")).isEqualTo(10_000);
+        assertThat(metrics.getLong("buyers")).isEqualTo(2);
+        assertThat(metrics.getLong("uniqueViewers")).isEqualTo(1);
+        assertThat(metrics.getBigDecimal("conversion")).isEqualByComparingTo("2");
+        assertThat(metrics.getLong("gpmFen")).isEqualTo(10_000_000);
+    }
+
+    @Test
+    void theEndOfSessionSummaryHoldsTheSalesFiguresAndAnOrderPaidAfterTheEndUpdatesThem() throws Exception {
+        long streamer = newId();
+        long session = liveSession(streamer);
+        try (JavaClient host = JavaClient.connect(socketUrl(), TestTokens.host(newId(), streamer, "阿妹"));
+                JavaClient a = JavaClient.connect(socketUrl(), null);
+                JavaClient b = JavaClient.connect(socketUrl(), null);
+                JavaClient c = JavaClient.connect(socketUrl(), null)) {
+            for (JavaClient client : List.of(host, a, b, c)) {
+                client.join(session);
+            }
+            long buyer = newId();
+            xadd(OrderPaidEvent.TYPE, paid(newId(), buyer, session, 3000, "张**", line("黄皮", 1, "斤")));
+            xadd(OrderPaidEvent.TYPE, paid(newId(), buyer, session, 1000, "张**", line("椪柑", 1, "斤")));
+            a.await("purchase", p -> p.getString("productName").equals("椪柑"));
+
+            JSONObject summary = host.request("end", new JSONObject().put("sessionId", session)).getJSONObject("summary");
+            // 4 unique viewers, 1 buyer of 2 orders worth 40.00 yuan: conversion 0.25, GPM 4000 × 1000 / 4
+            assertThat(summary.getLong("orders")).isEqualTo(2);
+            assertThat(summary.getLong("gmvFen")).isEqualTo(4000);
+            assertThat(summary.getLong("buyers")).isEqualTo(1);
+            assertThat(summary.getBigDecimal("conversion")).isEqualByComparingTo("0.25");
+            assertThat(summary.getLong("gpmFen")).isEqualTo(1_000_000);
+        }
+        // buyers have 30 minutes to pay: an order paid after the end still counts, in the stored summary too
+        xadd(OrderPaidEvent.TYPE, paid(newId(), newId(), session, 2000, "李**", line("香猪肉", 1, "斤")));
+        await().atMost(JavaClient.WAIT).until(() -> jdbc.queryForObject(
+                "SELECT orders FROM live_session_metrics WHERE session_id = ?", Long.class, session) == 3);
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM live_session_metrics WHERE session_id = ?", session);
+        assertThat(row).containsEntry("gmv_fen", 6000L).containsEntry("buyers", 2L).containsEntry("gpm_fen", 1_500_000L);
+        assertThat((java.math.BigDecimal) row.get("conversion")).isEqualByComparingTo("0.5");
+        JSONObject stored = json(get("/api/v1/live/sessions/" + session + "/metrics", TestTokens.staff(newId())), 200);
+        assertThat(stored.getBoolean("ended")).isTrue();
+        assertThat(stored.getLong("orders")).isEqualTo(3);
+        assertThat(stored.getLong("gmvFen")).isEqualTo(6000);
+    }
+
+    static JSONObject paid(long orderId, long userId, Long sessionId, long paidFen, String buyer, JSONObject... lines) {
+        JSONObject payload = new JSONObject().put(OrderPaidEvent.ORDER_ID, orderId).put(OrderPaidEvent.USER_ID, userId)
+                .put(OrderPaidEvent.PAID_FEN, paidFen).put(OrderPaidEvent.BUYER_MASKED_NAME, buyer)
+                .put(OrderPaidEvent.LINES, new org.json.JSONArray(List.of(lines)));
+        if (sessionId != null) {
+            payload.put(OrderPaidEvent.LIVE_SESSION_ID, sessionId);
+        }
+        return payload;
+    }
+
+    static JSONObject line(String product, Number quantity, String unit) {
+        return new JSONObject().put(OrderPaidEvent.PRODUCT_NAME, product).put(OrderPaidEvent.QUANTITY, quantity)
+                .put(OrderPaidEvent.UNIT_NAME, unit);
     }
 
     @Test

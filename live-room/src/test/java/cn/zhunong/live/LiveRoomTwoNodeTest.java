@@ -81,8 +81,13 @@ class LiveRoomTwoNodeTest extends LiveRoomTest {
                 .put("hostToken", TestTokens.host(newId(), streamer, "阿妹"))
                 .put("viewerToken", TestTokens.citizen(viewerId, "小陈"))
                 .put("viewerId", viewerId)
-                .put("expiredToken", TestTokens.expired(newId()));
-        JSONObject result = NodeScript.run("scenario.js", Map.of("SCENARIO", scenario.toString()), Duration.ofSeconds(90));
+                .put("expiredToken", TestTokens.expired(newId()))
+                .put("flashSkuId", shelfSku(session, "从江椪柑", 3990, 100));
+        JSONObject result;
+        // the buyers: whatever sale the scenario starts is bought out as mall-api would take it
+        try (FlashBuyer buyer = new FlashBuyer(redis, session)) {
+            result = NodeScript.run("scenario.js", Map.of("SCENARIO", scenario.toString()), Duration.ofSeconds(90));
+        }
         assertThat(result.getBoolean("ok")).as(result.toString()).isTrue();
         JSONObject checks = result.getJSONObject("checks");
         assertThat(checks.getString("expiredToken")).isEqualTo("TOKEN_INVALID");
@@ -93,6 +98,10 @@ class LiveRoomTwoNodeTest extends LiveRoomTest {
         assertThat(checks.getString("chatFromBOnA")).isEqualTo("黄皮 *** 好甜");
         assertThat(checks.getString("chatFromAOnB")).isEqualTo("HOST");
         assertThat(checks.getString("viewerExplain")).isEqualTo("FORBIDDEN");
+        assertThat(checks.getString("viewerFlashStart")).isEqualTo("FORBIDDEN");
+        assertThat(checks.getString("flashSaleOnB")).isEqualTo("3@990");
+        assertThat(checks.getBoolean("flashSoldOutOnB")).isTrue();
+        assertThat(checks.getInt("flashSoldOutOnA")).isZero();
         assertThat(checks.getString("explainingOnB")).isEqualTo("从江椪柑");
         assertThat(checks.getBoolean("muteAck")).isTrue();
         assertThat(checks.getString("mutedChat")).isEqualTo("MUTED");
@@ -118,6 +127,36 @@ class LiveRoomTwoNodeTest extends LiveRoomTest {
             // node B's heartbeat expires (ttl 3 s): its two viewers no longer count; the peak remains
             JSONObject after = onA.await("stats", s -> s.getLong("online") == 1);
             assertThat(after.getLong("peak")).isEqualTo(3);
+        }
+    }
+
+    /** Takes every unit of the session's flash sale as soon as one appears (what buyers through mall-api do). */
+    private static final class FlashBuyer implements AutoCloseable {
+
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        FlashBuyer(org.springframework.data.redis.core.StringRedisTemplate redis, long session) {
+            cn.zhunong.common.live.FlashSaleStock stock = new cn.zhunong.common.live.FlashSaleStock(redis);
+            thread = new Thread(() -> {
+                long buyer = 1;
+                while (running) {
+                    Long sale = stock.latestId(session);
+                    if (sale != null && stock.remaining(sale) > 0) {
+                        stock.take(sale, buyer, 1, "order-" + buyer, System.currentTimeMillis());
+                        buyer++;
+                    } else {
+                        java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+                    }
+                }
+            }, "flash-buyer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() {
+            running = false;
         }
     }
 }

@@ -28,7 +28,7 @@ public record LiveProperties(
         tick = orDefault(tick, Duration.ofMillis(150));
         statsInterval = orDefault(statsInterval, Duration.ofSeconds(1));
         maxRoomsPerClient = maxRoomsPerClient <= 0 ? 3 : maxRoomsPerClient;
-        chat = chat == null ? new Chat(0, 0, null, null, null, 0) : chat;
+        chat = chat == null ? new Chat(0, 0, null, null, null, 0, null) : chat;
         likes = likes == null ? new Likes(0, 0, null) : likes;
         flood = flood == null ? new Flood(0, null) : flood;
         outbound = outbound == null ? new Outbound(0, null) : outbound;
@@ -44,9 +44,11 @@ public record LiveProperties(
      * @param defaultMute how long a mute lasts when the moderator gives no duration
      * @param maxBatch messages per room per tick that are broadcast; the rest are stored but not shown
      *                 (at that rate nobody can read them, and the packet stays small)
+     * @param batching true (default): a room's chat goes to viewers as one packet per tick; false: one
+     *                 packet per message, still sent at the tick (for comparison in live-bench only)
      */
     public record Chat(int maxLength, int rateLimit, Duration rateWindow, String wordList, Duration defaultMute,
-            int maxBatch) {
+            int maxBatch, Boolean batching) {
         public Chat {
             maxLength = maxLength <= 0 ? 100 : maxLength;
             rateLimit = rateLimit <= 0 ? 5 : rateLimit;
@@ -54,6 +56,7 @@ public record LiveProperties(
             wordList = wordList == null || wordList.isBlank() ? "classpath:live/sensitive-words.txt" : wordList;
             defaultMute = orDefault(defaultMute, Duration.ofMinutes(10));
             maxBatch = maxBatch <= 0 ? 100 : maxBatch;
+            batching = batching == null || batching;
         }
     }
 

@@ -1,9 +1,11 @@
 package cn.zhunong.live.events;
 
+import cn.zhunong.common.events.OrderPaidEvent;
 import cn.zhunong.live.config.LiveProperties;
 import cn.zhunong.live.room.RoomService;
 import cn.zhunong.live.room.SessionLifecycle;
 import cn.zhunong.live.stats.NodeIdentity;
+import cn.zhunong.live.stats.SessionSales;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,9 +36,10 @@ import tools.jackson.databind.ObjectMapper;
  * tells every node through the room's channel. Entries have the fields {@code type} and
  * {@code payload} (JSON). Handled types:
  * <ul>
- * <li>ORDER_PAID {liveSessionId, buyerMaskedName, quantity, unitName, productName}: the purchase
- * ticker ("张** 刚刚买了 2 斤 黄皮"); orders without a live session, or older than
- * {@link #TICKER_MAX_AGE}, are acknowledged without showing</li>
+ * <li>ORDER_PAID ({@link OrderPaidEvent}: {orderId, userId, paidFen, liveSessionId, buyerMaskedName,
+ * lines: [{productName, quantity, unitName}]}): counted once into the session's sales figures,
+ * then one purchase ticker item per line ("张** 刚刚买了 2 斤 黄皮"); orders without a live
+ * session are ignored, and orders older than {@link #TICKER_MAX_AGE} are counted but not shown</li>
  * <li>LIVE_SESSION_ENDED {liveSessionId}: the end-of-session summary</li>
  * </ul>
  * Other types are acknowledged and ignored. A handler failure leaves the entry pending; entries
@@ -51,6 +54,7 @@ public class PlatformEventConsumer implements SmartLifecycle {
     private final StringRedisTemplate redis;
     private final RoomService rooms;
     private final SessionLifecycle lifecycle;
+    private final SessionSales sales;
     private final ObjectMapper json;
     private final LiveProperties.Events config;
     private final Consumer consumer;
@@ -58,9 +62,10 @@ public class PlatformEventConsumer implements SmartLifecycle {
     private Thread thread;
     private long lastClaim;
 
-    public PlatformEventConsumer(StringRedisTemplate redis, RoomService rooms, SessionLifecycle lifecycle, ObjectMapper json,
-            LiveProperties properties, NodeIdentity node) {
+    public PlatformEventConsumer(StringRedisTemplate redis, RoomService rooms, SessionLifecycle lifecycle, SessionSales sales,
+            ObjectMapper json, LiveProperties properties, NodeIdentity node) {
         this.redis = redis;
+        this.sales = sales;
         this.rooms = rooms;
         this.lifecycle = lifecycle;
         this.json = json;
@@ -157,7 +162,7 @@ public class PlatformEventConsumer implements SmartLifecycle {
             Object payload = fields.get("payload");
             JsonNode data = payload == null ? null : json.readTree(payload.toString());
             switch (type) {
-                case "ORDER_PAID" -> orderPaid(record.getId(), data);
+                case OrderPaidEvent.TYPE -> orderPaid(record.getId(), data);
                 case "LIVE_SESSION_ENDED" -> sessionEnded(data);
                 default -> { }
             }
@@ -172,21 +177,48 @@ public class PlatformEventConsumer implements SmartLifecycle {
     }
 
     private void orderPaid(RecordId id, JsonNode data) {
-        if (data == null || !data.hasNonNull("liveSessionId")) {
+        if (data == null || !data.hasNonNull(OrderPaidEvent.LIVE_SESSION_ID)) {
             return; // not bought in a live room
         }
-        if (id.getTimestamp() != null && System.currentTimeMillis() - id.getTimestamp() > TICKER_MAX_AGE.toMillis()) {
-            return; // "刚刚" would be a lie
+        long sessionId = positive(data, OrderPaidEvent.LIVE_SESSION_ID);
+        JsonNode lines = data.get(OrderPaidEvent.LINES);
+        if (lines == null || !lines.isArray() || lines.isEmpty()) {
+            throw new IllegalArgumentException(OrderPaidEvent.LINES + " missing");
         }
-        long sessionId = data.get("liveSessionId").asLong();
-        if (sessionId <= 0) {
-            throw new IllegalArgumentException("liveSessionId " + data.get("liveSessionId"));
+        String buyer = masked(text(data, OrderPaidEvent.BUYER_MASKED_NAME, 20));
+        List<String[]> items = new java.util.ArrayList<>();
+        for (JsonNode line : lines) {
+            items.add(new String[] {quantity(line.get(OrderPaidEvent.QUANTITY)), text(line, OrderPaidEvent.UNIT_NAME, 8),
+                    text(line, OrderPaidEvent.PRODUCT_NAME, 60)});
         }
-        String buyer = masked(text(data, "buyerMaskedName", 20));
-        String quantity = quantity(data.get("quantity"));
-        String unit = text(data, "unitName", 8);
-        String product = text(data, "productName", 60);
-        rooms.purchase(sessionId, buyer, quantity, unit, product);
+        // counted first and once per order, however old the event and however often it is delivered
+        boolean first = sales.record(sessionId, positive(data, OrderPaidEvent.ORDER_ID), positive(data, OrderPaidEvent.USER_ID),
+                nonNegative(data, OrderPaidEvent.PAID_FEN));
+        if (first) {
+            lifecycle.salesChanged(sessionId);
+        }
+        if (!first || (id.getTimestamp() != null && System.currentTimeMillis() - id.getTimestamp() > TICKER_MAX_AGE.toMillis())) {
+            return; // shown already, or "刚刚" would be a lie
+        }
+        for (String[] item : items) {
+            rooms.purchase(sessionId, buyer, item[0], item[1], item[2]);
+        }
+    }
+
+    private static long positive(JsonNode data, String field) {
+        JsonNode node = data.get(field);
+        if (node == null || !node.canConvertToLong() || node.asLong() <= 0) {
+            throw new IllegalArgumentException(field + " " + node);
+        }
+        return node.asLong();
+    }
+
+    private static long nonNegative(JsonNode data, String field) {
+        JsonNode node = data.get(field);
+        if (node == null || !node.canConvertToLong() || node.asLong() < 0) {
+            throw new IllegalArgumentException(field + " " + node);
+        }
+        return node.asLong();
     }
 
     private void sessionEnded(JsonNode data) {

@@ -22,6 +22,8 @@ public final class LocalRoom {
     /** the last stats sent to local members, to send only changes */
     public volatile String lastStats;
     volatile long emptySince;
+    /** what local viewers were last told about the session's latest flash sale (stats tick only) */
+    public volatile cn.zhunong.live.flash.FlashSaleWatch flashWatch;
 
     LocalRoom(long sessionId, SessionInfo info) {
         this.sessionId = sessionId;

@@ -68,6 +68,21 @@ public final class RoomKeys {
         return session(sessionId) + ":stats";
     }
 
+    /** set of the paid order ids attributed to the session: each order counts once (redeliveries, several nodes) */
+    public static String paidOrders(long sessionId) {
+        return session(sessionId) + ":paid-orders";
+    }
+
+    /** set of the user ids who paid for an order attributed to the session */
+    public static String buyers(long sessionId) {
+        return session(sessionId) + ":buyers";
+    }
+
+    /** hash orders, gmvFen of the session's paid orders */
+    public static String sales(long sessionId) {
+        return session(sessionId) + ":sales";
+    }
+
     /** the end-of-session summary as JSON, once the session ended */
     public static String summary(long sessionId) {
         return session(sessionId) + ":summary";

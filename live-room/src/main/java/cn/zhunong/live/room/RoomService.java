@@ -6,6 +6,7 @@ import cn.zhunong.live.chat.ChatText;
 import cn.zhunong.live.config.LiveProperties;
 import cn.zhunong.live.fanout.BusMessage;
 import cn.zhunong.live.fanout.ClusterBus;
+import cn.zhunong.live.flash.FlashSales;
 import cn.zhunong.live.stats.NodeIdentity;
 import cn.zhunong.live.stats.RoomStats;
 import cn.zhunong.live.store.RoomEvent;
@@ -50,10 +51,12 @@ public class RoomService {
     private final StringRedisTemplate redis;
     private final ObjectMapper json;
     private final LiveProperties properties;
+    private final FlashSales flashSales;
 
     public RoomService(LocalRooms rooms, SessionDirectory directory, SessionLifecycle lifecycle, RoomStats stats,
             ChatGate gate, ChatText text, RoomEventWriter writer, ClusterBus bus, NodeIdentity node,
-            StringRedisTemplate redis, ObjectMapper json, LiveProperties properties) {
+            StringRedisTemplate redis, ObjectMapper json, LiveProperties properties, FlashSales flashSales) {
+        this.flashSales = flashSales;
         this.rooms = rooms;
         this.directory = directory;
         this.lifecycle = lifecycle;
@@ -107,6 +110,7 @@ public class RoomService {
         state.put("explaining", stored(RoomKeys.explaining(sessionId)));
         state.put("announcement", stored(RoomKeys.announcement(sessionId)));
         state.put("stats", statsMap(snapshot));
+        state.put("flashSale", flashSales.current(sessionId));
         if (!viewer.isAnonymous()) {
             Double mutedUntil = redis.opsForZSet().score(RoomKeys.muted(sessionId), viewer.userId().toString());
             state.put("mutedUntil", mutedUntil != null && mutedUntil > System.currentTimeMillis() ? mutedUntil.longValue() : null);

@@ -19,6 +19,10 @@ public final class SessionEvents {
     public static final String KICK = "kick";
     public static final String DELETE = "delete";
     public static final String END = "end";
+    /** host: {sessionId, skuId, units, priceFen, durationSeconds, perUserLimit?} → ack {flashSaleId, endsAt} */
+    public static final String FLASH_START = "flash_start";
+    /** host: {sessionId, flashSaleId} → ack {flashSaleId, ended} */
+    public static final String FLASH_END = "flash_end";
 
     // server → client
     /** {sessionId, messages: [{id, userId, name, role, text, at}]} — one packet per room per tick */
@@ -41,6 +45,17 @@ public final class SessionEvents {
     public static final String KICKED = "kicked";
     /** the end-of-session summary: {sessionId, peakViewers, uniqueViewers, likes, chats, startedAt, endedAt} */
     public static final String SESSION_ENDED = "session_ended";
+    /**
+     * a flash sale started: {sessionId, flashSaleId, skuId, productName, unitName, priceFen, regularPriceFen,
+     * units, remaining, perUserLimit, startsAt, endsAt}
+     */
+    public static final String FLASH_SALE = "flash_sale";
+    /** {sessionId, flashSaleId, remaining, at} — at most once a second, when it changed */
+    public static final String FLASH_SALE_UPDATE = "flash_sale_update";
+    /** {sessionId, flashSaleId, remaining: 0, at} */
+    public static final String FLASH_SALE_SOLD_OUT = "flash_sale_sold_out";
+    /** {sessionId, flashSaleId, remaining, reason: SOLD_OUT | TIME_UP | HOST, at} */
+    public static final String FLASH_SALE_ENDED = "flash_sale_ended";
     /** {event, code, message}: a client event was refused and the client asked for no ack */
     public static final String REJECTED = "rejected";
 

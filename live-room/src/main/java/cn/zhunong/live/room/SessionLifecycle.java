@@ -4,6 +4,7 @@ import cn.zhunong.live.fanout.BusMessage;
 import cn.zhunong.live.fanout.ClusterBus;
 import cn.zhunong.live.stats.NodeIdentity;
 import cn.zhunong.live.stats.RoomStats;
+import cn.zhunong.live.stats.SessionSales;
 import cn.zhunong.live.store.RoomEvent;
 import cn.zhunong.live.store.RoomEventWriter;
 import cn.zhunong.live.store.SessionMetricsStore;
@@ -32,9 +33,11 @@ public class SessionLifecycle {
     private final NodeIdentity node;
     private final LocalRooms rooms;
     private final ObjectMapper json;
+    private final SessionSales sales;
 
     public SessionLifecycle(StringRedisTemplate redis, RoomStats stats, SessionMetricsStore metrics, RoomEventWriter writer,
-            ClusterBus bus, NodeIdentity node, LocalRooms rooms, ObjectMapper json) {
+            ClusterBus bus, NodeIdentity node, LocalRooms rooms, ObjectMapper json, SessionSales sales) {
+        this.sales = sales;
         this.redis = redis;
         this.stats = stats;
         this.metrics = metrics;
@@ -61,8 +64,10 @@ public class SessionLifecycle {
         flushLocalCounters(sessionId);
         RoomStats.Snapshot snapshot = stats.read(sessionId);
         long now = System.currentTimeMillis();
+        SessionSales.Sales sold = sales.read(sessionId, snapshot.unique());
         SessionSummary summary = new SessionSummary(sessionId, snapshot.peak(), snapshot.unique(), snapshot.likes(),
-                snapshot.chats(), stats.startedAt(sessionId), now);
+                snapshot.chats(), stats.startedAt(sessionId), now, sold.orders(), sold.gmvFen(), sold.buyers(),
+                sold.conversion(), sold.gpmFen());
         // stored first (an idempotent upsert): if the database is down the end fails and can be retried
         metrics.save(summary);
         Boolean first = redis.opsForValue().setIfAbsent(RoomKeys.summary(sessionId), json.writeValueAsString(summary),
@@ -78,6 +83,23 @@ public class SessionLifecycle {
         bus.publish(sessionId, new BusMessage(message.origin(), BusMessage.EVENT, SessionEvents.SESSION_ENDED, null, null,
                 null, json.valueToTree(summary)));
         return summary;
+    }
+
+    /**
+     * An order of an ended session was paid (buyers have 30 minutes): the stored summary takes the
+     * new sales figures. Nothing to do while the session runs (the live figures are read from Redis).
+     */
+    public void salesChanged(long sessionId) {
+        SessionSummary summary = summary(sessionId);
+        if (summary == null) {
+            return;
+        }
+        SessionSales.Sales sold = sales.read(sessionId, summary.uniqueViewers());
+        SessionSummary updated = summary.withSales(sold.orders(), sold.gmvFen(), sold.buyers(), sold.conversion(),
+                sold.gpmFen());
+        metrics.save(updated);
+        redis.opsForValue().setIfPresent(RoomKeys.summary(sessionId), json.writeValueAsString(updated),
+                Duration.ofSeconds(RoomKeys.STATE_TTL_SECONDS));
     }
 
     /** This node's likes and chats not yet added to Redis go in now, so the summary includes them. */

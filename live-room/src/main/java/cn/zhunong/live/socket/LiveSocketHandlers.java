@@ -3,6 +3,7 @@ package cn.zhunong.live.socket;
 import cn.zhunong.live.auth.TokenVerifier;
 import cn.zhunong.live.auth.Viewer;
 import cn.zhunong.live.fanout.Fanout;
+import cn.zhunong.live.flash.FlashSales;
 import cn.zhunong.live.room.Connection;
 import cn.zhunong.live.room.LiveError;
 import cn.zhunong.live.room.LocalRooms;
@@ -43,8 +44,11 @@ public class LiveSocketHandlers {
     private final RoomService service;
     private final Fanout fanout;
     private final MeterRegistry meters;
+    private final FlashSales flashSales;
 
-    public LiveSocketHandlers(TokenVerifier tokens, LocalRooms rooms, RoomService service, Fanout fanout, MeterRegistry meters) {
+    public LiveSocketHandlers(TokenVerifier tokens, LocalRooms rooms, RoomService service, Fanout fanout, MeterRegistry meters,
+            FlashSales flashSales) {
+        this.flashSales = flashSales;
         this.tokens = tokens;
         this.rooms = rooms;
         this.service = service;
@@ -67,6 +71,8 @@ public class LiveSocketHandlers {
         on(server, SessionEvents.KICK, service::kick);
         on(server, SessionEvents.DELETE, service::delete);
         on(server, SessionEvents.END, service::end);
+        on(server, SessionEvents.FLASH_START, flashSales::start);
+        on(server, SessionEvents.FLASH_END, flashSales::end);
         server.addEventListener(LiveJsonSupport.UNKNOWN_EVENT, Object.class, (client, name, ack) ->
                 reject(client, ack, String.valueOf(name), new LiveError(LiveError.UNKNOWN_EVENT, "不支持的操作")));
     }

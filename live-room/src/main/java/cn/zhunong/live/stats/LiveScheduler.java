@@ -3,6 +3,7 @@ package cn.zhunong.live.stats;
 import cn.zhunong.live.config.LiveProperties;
 import cn.zhunong.live.fanout.Fanout;
 import cn.zhunong.live.fanout.PacketCodec;
+import cn.zhunong.live.flash.FlashSales;
 import cn.zhunong.live.room.Connection;
 import cn.zhunong.live.room.LocalRoom;
 import cn.zhunong.live.room.LocalRooms;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * The node's clocks, each on its own thread so a slow Redis in one does not delay the others:
  * the chat tick ({@code zhunong.live.tick}), the stats tick (once a second: counts to and from
- * Redis, {@code stats} to viewers when something changed, slow-client sweep, idle rooms dropped)
+ * Redis, {@code stats} to viewers when something changed, flash-sale updates, slow-client sweep,
+ * idle rooms dropped)
  * and the node heartbeat.
  */
 @Component
@@ -36,11 +38,14 @@ public class LiveScheduler implements SmartLifecycle {
     private final Fanout fanout;
     private final PacketCodec codec;
     private final LiveProperties properties;
+    private final FlashSales flashSales;
     private ScheduledExecutorService chatClock;
     private ScheduledExecutorService statsClock;
     private volatile boolean running;
 
-    public LiveScheduler(LocalRooms rooms, RoomStats stats, Fanout fanout, PacketCodec codec, LiveProperties properties) {
+    public LiveScheduler(LocalRooms rooms, RoomStats stats, Fanout fanout, PacketCodec codec, LiveProperties properties,
+            FlashSales flashSales) {
+        this.flashSales = flashSales;
         this.rooms = rooms;
         this.stats = stats;
         this.fanout = fanout;
@@ -111,6 +116,9 @@ public class LiveScheduler implements SmartLifecycle {
                     payload.put("likes", s.likes());
                     payload.put("chats", s.chats());
                     rooms.broadcastLocal(room, codec.encode(SessionEvents.STATS, payload));
+                }
+                if (room.size() > 0) {
+                    flashSales.tick(room, now);
                 }
                 rooms.removeIfIdle(room, now, IDLE_ROOM_MILLIS);
             } catch (RuntimeException e) {

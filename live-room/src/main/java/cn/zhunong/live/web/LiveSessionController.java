@@ -6,6 +6,7 @@ import cn.zhunong.live.room.SessionDirectory;
 import cn.zhunong.live.room.SessionInfo;
 import cn.zhunong.live.room.SessionLifecycle;
 import cn.zhunong.live.stats.RoomStats;
+import cn.zhunong.live.stats.SessionSales;
 import cn.zhunong.live.store.RoomEventQueries;
 import cn.zhunong.live.store.RoomEventQueries.StoredChat;
 import cn.zhunong.live.store.SessionMetricsStore.SessionSummary;
@@ -32,7 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
  * signed-in user (the chat was public in the room). The session's host and platform admins also
  * get deleted messages (with {@code deletedAt}) and the text as typed before the word filter.</li>
  * <li>{@code GET /api/v1/live/sessions/{id}/metrics} — live counters while the session runs, the
- * stored summary after it ended; for the host, agency staff and platform admins.</li>
+ * stored summary after it ended; for the host, agency staff and platform admins. With the sales
+ * figures: orders, gmvFen, buyers, conversion (buyers ÷ unique viewers), gpmFen (GMV per 1,000
+ * unique viewers).</li>
  * </ul>
  */
 @RestController
@@ -46,9 +49,11 @@ public class LiveSessionController {
     private final SessionDirectory directory;
     private final RoomStats stats;
     private final SessionLifecycle lifecycle;
+    private final SessionSales sales;
 
     public LiveSessionController(TokenVerifier tokens, RoomEventQueries queries, SessionDirectory directory,
-            RoomStats stats, SessionLifecycle lifecycle) {
+            RoomStats stats, SessionLifecycle lifecycle, SessionSales sales) {
+        this.sales = sales;
         this.tokens = tokens;
         this.queries = queries;
         this.directory = directory;
@@ -114,6 +119,11 @@ public class LiveSessionController {
             body.put("chats", summary.chats());
             body.put("startedAt", summary.startedAt() == null ? null : Instant.ofEpochMilli(summary.startedAt()).toString());
             body.put("endedAt", Instant.ofEpochMilli(summary.endedAt()).toString());
+            body.put("orders", summary.orders());
+            body.put("gmvFen", summary.gmvFen());
+            body.put("buyers", summary.buyers());
+            body.put("conversion", summary.conversion());
+            body.put("gpmFen", summary.gpmFen());
             return body;
         }
         RoomStats.Snapshot live = stats.read(sessionId);
@@ -126,6 +136,12 @@ public class LiveSessionController {
         body.put("chats", live.chats());
         body.put("startedAt", startedAt == null ? null : Instant.ofEpochMilli(startedAt).toString());
         body.put("endedAt", null);
+        SessionSales.Sales sold = sales.read(sessionId, live.unique());
+        body.put("orders", sold.orders());
+        body.put("gmvFen", sold.gmvFen());
+        body.put("buyers", sold.buyers());
+        body.put("conversion", sold.conversion());
+        body.put("gpmFen", sold.gpmFen());
         return body;
     }
 

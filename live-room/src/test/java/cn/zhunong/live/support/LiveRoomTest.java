@@ -81,6 +81,48 @@ public abstract class LiveRoomTest {
         return sessionId;
     }
 
+    /**
+     * A SKU on the session's shelf (小黄车), as mall-api's catalog and shelf endpoints leave them. The
+     * session exists only in Redis here, so the rows that would own it (agency, village, pairing,
+     * live_session) are skipped: foreign-key checks are off for these three inserts only.
+     */
+    protected long shelfSku(long sessionId, String productName, long priceFen, int stock) {
+        long product = newId();
+        long sku = newId();
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("SET FOREIGN_KEY_CHECKS = 0");
+                try {
+                    try (java.sql.PreparedStatement p = c.prepareStatement("INSERT INTO product (id, agency_id, village_id, name, "
+                            + "status, created_at, updated_at) VALUES (?, 1, 1, ?, 'ON_SALE', NOW(3), NOW(3))")) {
+                        p.setLong(1, product);
+                        p.setString(2, productName);
+                        p.executeUpdate();
+                    }
+                    try (java.sql.PreparedStatement p = c.prepareStatement("INSERT INTO sku (id, product_id, spec, unit, "
+                            + "report_milli_units, price_fen, stock, created_at, updated_at) "
+                            + "VALUES (?, ?, '5斤装', 'JIN', 1000, ?, ?, NOW(3), NOW(3))")) {
+                        p.setLong(1, sku);
+                        p.setLong(2, product);
+                        p.setLong(3, priceFen);
+                        p.setInt(4, stock);
+                        p.executeUpdate();
+                    }
+                    try (java.sql.PreparedStatement p = c.prepareStatement(
+                            "INSERT INTO live_session_shelf (session_id, position, sku_id) VALUES (?, 1, ?)")) {
+                        p.setLong(1, sessionId);
+                        p.setLong(2, sku);
+                        p.executeUpdate();
+                    }
+                } finally {
+                    st.execute("SET FOREIGN_KEY_CHECKS = 1");
+                }
+            }
+            return null;
+        });
+        return sku;
+    }
+
     protected HttpResponse<String> get(String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path));
         if (token != null) {

@@ -34,7 +34,7 @@ public class Checkout {
 
     /**
      * With {@code unitPrices} (SKU id -> fen) those SKUs are sold at the given price instead of the
-     * catalog's: a server-side price such as a 拼团 activity's group price, never a client's number.
+     * catalog's: a server-side price such as a 拼团 group price or a flash sale's, never a client's number.
      */
     public PricedOrder price(List<OrderItemRequest> items, String provinceCode, boolean withLots, Map<Long, Long> unitPrices) {
         Set<Long> skuIds = new HashSet<>();

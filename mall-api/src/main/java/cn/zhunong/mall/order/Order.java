@@ -31,6 +31,8 @@ public class Order {
     private Long liveSessionId;
     private Long streamerId;
     private Long groupBuyId;
+    /** the in-room flash sale whose unit this order holds (given back if the order closes unpaid) */
+    private Long flashSaleId;
     private Instant expiresAt;
     private String payChannel;
     private PaymentMethod paymentMethod;
@@ -343,5 +345,13 @@ public class Order {
 
     public void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    public Long getFlashSaleId() {
+        return flashSaleId;
+    }
+
+    public void setFlashSaleId(Long flashSaleId) {
+        this.flashSaleId = flashSaleId;
     }
 }

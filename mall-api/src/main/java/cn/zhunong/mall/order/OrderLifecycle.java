@@ -30,9 +30,12 @@ public class OrderLifecycle {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final ObjectProvider<OrderTransitionHook> hooks;
+    private final FlashSaleOrders flashSales;
 
     public OrderLifecycle(OrderMapper orders, OrderLineMapper lines, StockMapper stock, StockCounters counters,
-            OrderEvents events, Clock clock, PlatformTransactionManager transactions, ObjectProvider<OrderTransitionHook> hooks) {
+            OrderEvents events, Clock clock, PlatformTransactionManager transactions, ObjectProvider<OrderTransitionHook> hooks,
+            FlashSaleOrders flashSales) {
+        this.flashSales = flashSales;
         this.orders = orders;
         this.lines = lines;
         this.stock = stock;
@@ -43,23 +46,31 @@ public class OrderLifecycle {
         this.hooks = hooks;
     }
 
-    /** CREATED -> CLOSED, returning the units to stock (database, then Redis). False if the order was not CREATED. */
+    /**
+     * CREATED -> CLOSED, returning the units to stock (database, then Redis) and to the flash sale
+     * the order was bought in. False if the order was not CREATED.
+     */
     public boolean closeUnpaid(long orderId, CloseReason reason) {
-        Map<Long, Integer> released = tx.execute(status -> {
+        Closed closed = tx.execute(status -> {
             Instant now = now();
             if (orders.close(orderId, OrderStatus.CREATED, reason, now) == 0) {
                 return null;
             }
             Map<Long, Integer> units = units(lines.findByOrderId(orderId));
             units.forEach(stock::giveBack);
-            events.closed(orders.selectById(orderId), reason);
-            return units;
+            Order order = orders.selectById(orderId);
+            events.closed(order, reason);
+            return new Closed(order, units);
         });
-        if (released == null) {
+        if (closed == null) {
             return false;
         }
-        counters.release(released);
+        counters.release(closed.units());
+        flashSales.giveBack(closed.order().getFlashSaleId(), closed.order().getOrderNo());
         return true;
+    }
+
+    private record Closed(Order order, Map<Long, Integer> units) {
     }
 
     /** CREATED -> PAID with the confirmed amount. False if the order was not CREATED. */

@@ -23,14 +23,14 @@ public interface OrderMapper extends BaseMapper<Order> {
             INSERT INTO orders (order_no, user_id, agency_id, idempotency_key, request_hash, status, goods_fen, shipping_fen,
               total_fen, receiver_name, receiver_phone_enc, receiver_phone_masked, province_code,
               receiver_address, buyer_note, campaign_code, live_session_id, streamer_id,
-              group_buy_id, expires_at, paid_fen, refunded_fen, created_at, updated_at)
+              group_buy_id, flash_sale_id, expires_at, paid_fen, refunded_fen, created_at, updated_at)
             VALUES
             <foreach collection="orders" item="o" separator=",">
               (#{o.orderNo}, #{o.userId}, #{o.agencyId}, #{o.idempotencyKey}, #{o.requestHash}, #{o.status},
                #{o.goodsFen}, #{o.shippingFen}, #{o.totalFen}, #{o.receiverName},
                #{o.receiverPhoneEnc}, #{o.receiverPhoneMasked}, #{o.provinceCode},
                #{o.receiverAddress}, #{o.buyerNote}, #{o.campaignCode}, #{o.liveSessionId},
-               #{o.streamerId}, #{o.groupBuyId}, #{o.expiresAt}, #{o.paidFen}, #{o.refundedFen},
+               #{o.streamerId}, #{o.groupBuyId}, #{o.flashSaleId}, #{o.expiresAt}, #{o.paidFen}, #{o.refundedFen},
                #{o.createdAt}, #{o.updatedAt})
             </foreach>
             </script>

@@ -1,5 +1,6 @@
 package cn.zhunong.mall.order;
 
+import cn.zhunong.common.live.FlashSaleStock.FlashSale;
 import cn.zhunong.mall.cart.CartStore;
 import cn.zhunong.mall.infra.persistence.DuplicateKeys;
 import cn.zhunong.mall.infra.security.CurrentUser;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Service;
  * Places orders. The path is built for hot SKUs:
  * <ol>
  *   <li>a replayed Idempotency-Key returns the existing order without reserving anything;</li>
+ *   <li>an order in an in-room flash sale takes its unit from the sale first ({@link FlashSaleOrders});</li>
  *   <li>prices, limits and shipping come from the catalog ({@link Checkout});</li>
  *   <li>stock is pre-deducted in Redis ({@link StockCounters}): a sold-out buyer is refused here,
  *       without a database write;</li>
@@ -39,10 +41,13 @@ public class OrderPlacementService {
     private final CartStore cart;
     private final OrderViews views;
     private final OrderWriter writer;
+    private final FlashSaleOrders flashSales;
     private final Clock clock;
 
     public OrderPlacementService(OrderMapper orders, OrderLineMapper lines, StockMapper stock, StockCounters counters,
-            Checkout checkout, OrderDrafts drafts, CartStore cart, OrderViews views, OrderWriter writer, Clock clock) {
+            Checkout checkout, OrderDrafts drafts, CartStore cart, OrderViews views, OrderWriter writer,
+            FlashSaleOrders flashSales, Clock clock) {
+        this.flashSales = flashSales;
         this.orders = orders;
         this.lines = lines;
         this.stock = stock;
@@ -60,7 +65,9 @@ public class OrderPlacementService {
     }
 
     public QuoteResponse quote(CreateOrderRequest request) {
-        return QuoteResponse.of(checkout.price(request.items(), request.address().provinceCode()));
+        FlashSale flash = flashSales.of(request);
+        return QuoteResponse.of(checkout.price(request.items(), request.address().provinceCode(), false,
+                FlashSaleOrders.prices(flash)));
     }
 
     /** An order at catalog prices. A group-buy attribution is refused: group orders come through the 拼团 endpoints. */
@@ -79,14 +86,30 @@ public class OrderPlacementService {
         if (existing != null) {
             return replay(existing, requestHash);
         }
-        PricedOrder priced = checkout.price(request.items(), request.address().provinceCode(), true, unitPrices);
+        // a flash-sale order comes through the public path (no group price); a group order never names a flash sale
+        FlashSale flash = flashSales.of(request);
+        PricedOrder priced = checkout.price(request.items(), request.address().provinceCode(), true,
+                flash == null ? unitPrices : FlashSaleOrders.prices(flash));
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         Order order = drafts.newOrder(buyer, key, requestHash, request, priced, now);
         List<OrderLine> orderLines = drafts.newLines(priced);
         Map<Long, Integer> units = OrderDrafts.units(orderLines);
+        if (flash != null) {
+            order.setFlashSaleId(flash.id());
+            order.setLiveSessionId(flash.sessionId());
+            order.setStreamerId(flash.streamerId());
+            flashSales.take(flash, buyer.id(), request.items().get(0).quantity(), order.getOrderNo(), now.toEpochMilli());
+        }
 
-        StockCounters.Reservation reservation = counters.reserve(order.getOrderNo(), units, stock::stockOf, now.toEpochMilli());
+        StockCounters.Reservation reservation;
+        try {
+            reservation = counters.reserve(order.getOrderNo(), units, stock::stockOf, now.toEpochMilli());
+        } catch (RuntimeException e) {
+            flashSales.giveBack(order.getFlashSaleId(), order.getOrderNo());
+            throw e;
+        }
         if (!reservation.reserved()) {
+            flashSales.giveBack(order.getFlashSaleId(), order.getOrderNo());
             throw OrderErrors.stockInsufficient(reservation.shortSkuId());
         }
         boolean committed = false;
@@ -106,6 +129,7 @@ public class OrderPlacementService {
                 counters.confirm(order.getOrderNo(), units.keySet());
             } else {
                 counters.giveBack(order.getOrderNo(), units);
+                flashSales.giveBack(order.getFlashSaleId(), order.getOrderNo());
             }
         }
         if (Boolean.TRUE.equals(request.removeFromCart())) {

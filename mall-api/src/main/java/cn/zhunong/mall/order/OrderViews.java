@@ -18,7 +18,8 @@ public class OrderViews {
         return new OrderResponse(o.getId(), o.getOrderNo(), o.getStatus(), o.getAgencyId(), o.getGoodsFen(), o.getShippingFen(),
                 o.getTotalFen(), nz(o.getPaidFen()), nz(o.getRefundedFen()),
                 new OrderResponse.Receiver(o.getReceiverName(), o.getReceiverPhoneMasked(), o.getProvinceCode(), o.getReceiverAddress()),
-                o.getBuyerNote(), new Attribution(o.getCampaignCode(), o.getLiveSessionId(), o.getStreamerId(), o.getGroupBuyId()),
+                o.getBuyerNote(), new Attribution(o.getCampaignCode(), o.getLiveSessionId(), o.getStreamerId(), o.getGroupBuyId(),
+                        o.getFlashSaleId()),
                 o.getCreatedAt(), o.getExpiresAt(), o.getPaidAt(), o.getShippedAt(), o.getReceivedAt(), o.getCompletedAt(),
                 o.getClosedAt(), o.getCloseReason(), o.getPayChannel(), o.getCarrier(), o.getTrackingNo(),
                 lines.stream().map(l -> line(l, forStaff)).toList());

@@ -12,7 +12,7 @@ public record SkuOffer(long skuId, long productId, long agencyId, long villageId
         boolean skuActive, String spec, String unit, long reportMilliUnits, int weightGrams, long priceFen, int stock,
         int maxPerOrder, Long householdId, boolean perishable, Long shippingTemplateId, List<IncomeLot> openLots) {
 
-    /** The same offer at another unit price (a server-side special price). */
+    /** The same offer at another unit price (a server-side special price: 拼团, flash sale). */
     public SkuOffer withPrice(long unitPriceFen) {
         return new SkuOffer(skuId, productId, agencyId, villageId, productName, productOnSale, skuActive, spec, unit,
                 reportMilliUnits, weightGrams, unitPriceFen, stock, maxPerOrder, householdId, perishable, shippingTemplateId,
