@@ -6,15 +6,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A room as this node sees it: its local members and what waits for the next tick. */
+/** A room as this node sees it: its local members and the chat that waits for the next tick. */
 public final class LocalRoom {
 
     private final long sessionId;
     final Map<UUID, Connection> members = new ConcurrentHashMap<>();
-    /** chat accepted on this node, published to every node at the next tick */
+    /** chat accepted on this node, published to every node (this one included, via Redis) at the next tick */
     final ConcurrentLinkedQueue<ChatItem> toPublish = new ConcurrentLinkedQueue<>();
-    /** chat from every node (this one included, via Redis), sent to local members at the next tick */
-    final ConcurrentLinkedQueue<ChatItem> toDeliver = new ConcurrentLinkedQueue<>();
     /** likes and chats on this node not yet added to the room's Redis counters */
     public final AtomicLong likesDelta = new AtomicLong();
     public final AtomicLong chatsDelta = new AtomicLong();

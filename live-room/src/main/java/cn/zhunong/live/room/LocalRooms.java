@@ -123,12 +123,14 @@ public class LocalRooms {
         }
     }
 
-    /** One chat tick. Runs on the single tick thread. */
+    /**
+     * One chat tick: each room's chat accepted on this node since the last tick goes to every node
+     * as one batch. Runs on the single tick thread.
+     */
     public void tick() {
         for (LocalRoom room : rooms.values()) {
             try {
                 publishAccepted(room);
-                deliverArrived(room);
             } catch (RuntimeException e) {
                 log.warn("Chat tick failed for room {}: {}", room.sessionId(), e.toString());
             }
@@ -150,8 +152,11 @@ public class LocalRooms {
                 new ArrayList<>(batch), null));
     }
 
-    private void deliverArrived(LocalRoom room) {
-        List<ChatItem> batch = drain(room.toDeliver, Integer.MAX_VALUE);
+    /**
+     * A batch from one node's tick, delivered as it arrives: it is already one packet per room per
+     * tick (per node), and waiting for this node's next tick would add up to a tick of latency.
+     */
+    private void deliverArrived(LocalRoom room, List<ChatItem> batch) {
         if (batch.isEmpty()) {
             return;
         }
@@ -180,7 +185,7 @@ public class LocalRooms {
         switch (message.kind()) {
             case BusMessage.CHAT -> {
                 if (message.items() != null) {
-                    room.toDeliver.addAll(message.items());
+                    deliverArrived(room, message.items());
                 }
             }
             case BusMessage.EVENT -> {
@@ -194,7 +199,6 @@ public class LocalRooms {
                 broadcastLocal(room, codec.encode(message.event(), message.payload()));
             }
             case BusMessage.DELETE -> {
-                room.toDeliver.removeIf(item -> item.id().equals(message.messageId()));
                 if (!room.members.isEmpty()) {
                     broadcastLocal(room, codec.encode(message.event(), message.payload()));
                 }
