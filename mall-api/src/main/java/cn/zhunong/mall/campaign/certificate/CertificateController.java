@@ -42,6 +42,8 @@ public class CertificateController {
         Certificate certificate = certificates.certificate(user, orderId, campaignCode);
         String imageUrl = "/api/v1/orders/" + orderId + "/certificates/" + campaignCode + "/image";
         return ResponseEntity.ok().contentType(HTML).header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
                 .body(CertificateHtml.render(certificate, imageUrl));
     }
 

@@ -91,7 +91,9 @@ public class CertificateService {
         if (jdbc.queryForList("SELECT 1 FROM ledger_order WHERE order_id = ?", Integer.class, orderId).isEmpty()) {
             throw new ApiException(HttpStatus.CONFLICT, "CERTIFICATE_NOT_READY", "订单正在入账，请稍后再查看证书");
         }
-        Set<Long> lineIds = lines.stream().map(CandidateLine::lineId).collect(Collectors.toSet());
+        // refunded lines took their credits back: they name no household on the certificate
+        Set<Long> lineIds = lines.stream().filter(l -> l.lineFen() - l.refundedFen() > 0).map(CandidateLine::lineId)
+                .collect(Collectors.toSet());
         OrderImpact orderImpact = impact.orderImpact(user, orderId);
         List<Certificate.Credit> credits = new ArrayList<>();
         long others = 0;
