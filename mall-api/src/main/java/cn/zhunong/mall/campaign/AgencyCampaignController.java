@@ -60,7 +60,7 @@ public class AgencyCampaignController {
         return campaigns.cancel(user, id);
     }
 
-    @Operation(summary = "活动进度：按日的销售额、件数、买家数（已付减已退）对照目标")
+    @Operation(summary = "活动进度：按日的销售额、件数、买家数（已付减已退）与账本记入的农户增收、受益户数，对照目标")
     @GetMapping("/{id}/progress")
     public CampaignProgress progress(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         return campaigns.progress(user, id);

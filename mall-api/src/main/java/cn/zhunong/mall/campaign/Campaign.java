@@ -7,7 +7,7 @@ import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 import java.time.Instant;
 
-/** A campaign orders are attributed to by code; see V12__group_buys.sql. */
+/** A campaign orders are attributed to (see {@link CampaignAttribution}); V12__group_buys.sql, V16. */
 @TableName("campaign")
 public class Campaign {
 
@@ -17,6 +17,9 @@ public class Campaign {
     private CampaignType type;
     private String name;
     private Long organiserAgencyId;
+    /** the catalog campaign tag whose products count for this campaign; null: none (updates write null too) */
+    @TableField(updateStrategy = FieldStrategy.ALWAYS)
+    private Long tagId;
     private Instant startsAt;
     private Instant endsAt;
     /** null: no target; updates write null too */
@@ -72,6 +75,14 @@ public class Campaign {
 
     public void setOrganiserAgencyId(Long organiserAgencyId) {
         this.organiserAgencyId = organiserAgencyId;
+    }
+
+    public Long getTagId() {
+        return tagId;
+    }
+
+    public void setTagId(Long tagId) {
+        this.tagId = tagId;
     }
 
     public Instant getStartsAt() {

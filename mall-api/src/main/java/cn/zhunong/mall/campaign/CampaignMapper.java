@@ -49,6 +49,12 @@ public interface CampaignMapper extends BaseMapper<Campaign> {
             """)
     List<Long> existingProducts(@Param("ids") Collection<Long> ids);
 
+    @Select("SELECT id FROM campaign_tag WHERE code = #{code}")
+    Long tagIdByCode(@Param("code") String code);
+
+    @Select("SELECT code FROM campaign_tag WHERE id = #{id}")
+    String tagCode(@Param("id") long id);
+
     @Select("SELECT name FROM agency WHERE id = #{id}")
     String agencyName(@Param("id") long id);
 }

@@ -1,112 +1,137 @@
 package cn.zhunong.mall.campaign;
 
-import cn.zhunong.mall.order.IncomeLot;
-import java.time.Instant;
+import cn.zhunong.mall.campaign.CampaignAttribution.CandidateLine;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.ObjectMapper;
 
 /**
- * Reads a campaign's progress from the orders tables: every line of an order that carries the
- * campaign's code and was paid within its period (restricted to the campaign's products when it
- * names any), counted net of refunds — a refunded line adds neither money nor units. A household
- * counts as benefited when a line with units left credits it: the SKU's own household, or the
- * source lots of the line's snapshot taken oldest first for its units (the ledger's FIFO).
+ * Reads a campaign's progress: money, units and buyers from its counting order lines (net of
+ * refunds: a refunded line adds neither money nor units), household income and households from the
+ * ledger's allocations of the same lines (net of reversals).
  */
 @Component
 public class CampaignProgressReader {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final int CHUNK = 500;
 
+    private final CampaignAttribution attribution;
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
 
-    public CampaignProgressReader(JdbcTemplate jdbc, ObjectMapper json) {
+    public CampaignProgressReader(CampaignAttribution attribution, JdbcTemplate jdbc) {
+        this.attribution = attribution;
         this.jdbc = jdbc;
-        this.json = json;
     }
 
-    private record Row(long orderId, long userId, Instant paidAt, long productId, int quantity, long lineFen, long refundedFen,
-            boolean refunded, Long householdId, String incomeLots) {
+    private static final class DayTotals {
+        long gmv;
+        long units;
+        long income;
+        final Set<Long> buyers = new HashSet<>();
+        final Map<Long, Long> households = new HashMap<>();
     }
 
     public CampaignProgress read(Campaign campaign, List<Long> productIds) {
-        List<Row> rows = jdbc.query("SELECT o.id, o.user_id, o.paid_at, l.product_id, l.quantity, l.line_fen, l.refunded_fen, "
-                        + "l.refund_status, l.household_id, l.income_lots FROM orders o JOIN order_line l ON l.order_id = o.id "
-                        + "WHERE o.campaign_code = ? AND o.paid_at IS NOT NULL AND o.paid_at >= ? AND o.paid_at < ? ORDER BY o.paid_at",
-                (rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(), rs.getLong(4), rs.getInt(5),
-                        rs.getLong(6), rs.getLong(7), "REFUNDED".equals(rs.getString(8)), (Long) rs.getObject(9, Long.class),
-                        rs.getString(10)),
-                campaign.getCode(), java.sql.Timestamp.from(campaign.getStartsAt()), java.sql.Timestamp.from(campaign.getEndsAt()));
-        Set<Long> products = new HashSet<>(productIds);
-        TreeMap<LocalDate, long[]> byDay = new TreeMap<>();
-        TreeMap<LocalDate, Set<Long>> buyersByDay = new TreeMap<>();
+        List<CandidateLine> lines = attribution.countedLines(campaign, productIds);
+        Map<Long, List<long[]>> credits = credits(lines);
+        Set<Long> posted = postedLines(lines);
+        TreeMap<LocalDate, DayTotals> byDay = new TreeMap<>();
         Set<Long> buyers = new HashSet<>();
         Set<Long> orders = new HashSet<>();
-        Set<Long> households = new HashSet<>();
+        Set<Long> pendingOrders = new HashSet<>();
+        Map<Long, Long> households = new HashMap<>();
         long gmv = 0;
         long units = 0;
-        for (Row row : rows) {
-            if (!products.isEmpty() && !products.contains(row.productId())) {
-                continue;
-            }
-            long netFen = row.lineFen() - row.refundedFen();
-            int netUnits = row.refunded() ? 0 : row.quantity();
-            LocalDate day = row.paidAt().atZone(CHINA).toLocalDate();
-            long[] totals = byDay.computeIfAbsent(day, d -> new long[2]);
-            totals[0] += netFen;
-            totals[1] += netUnits;
+        long income = 0;
+        for (CandidateLine line : lines) {
+            long netFen = line.lineFen() - line.refundedFen();
+            int netUnits = line.refunded() ? 0 : line.quantity();
+            DayTotals day = byDay.computeIfAbsent(line.paidDate(), d -> new DayTotals());
+            day.gmv += netFen;
+            day.units += netUnits;
             gmv += netFen;
             units += netUnits;
             if (netUnits > 0) {
-                buyersByDay.computeIfAbsent(day, d -> new HashSet<>()).add(row.userId());
-                buyers.add(row.userId());
-                orders.add(row.orderId());
-                households.addAll(households(row, netUnits));
+                day.buyers.add(line.userId());
+                buyers.add(line.userId());
+                orders.add(line.orderId());
+            }
+            if (!posted.contains(line.lineId())) {
+                pendingOrders.add(line.orderId());
+            }
+            for (long[] credit : credits.getOrDefault(line.lineId(), List.of())) {
+                day.income += credit[1];
+                income += credit[1];
+                day.households.merge(credit[0], credit[1], Long::sum);
+                households.merge(credit[0], credit[1], Long::sum);
             }
         }
         List<CampaignProgress.Day> days = new ArrayList<>();
         long runningFen = 0;
         long runningUnits = 0;
+        long runningIncome = 0;
         for (var entry : byDay.entrySet()) {
-            runningFen += entry.getValue()[0];
-            runningUnits += entry.getValue()[1];
-            days.add(new CampaignProgress.Day(entry.getKey(), entry.getValue()[0], entry.getValue()[1],
-                    buyersByDay.getOrDefault(entry.getKey(), Set.of()).size(), runningFen, runningUnits));
+            DayTotals d = entry.getValue();
+            runningFen += d.gmv;
+            runningUnits += d.units;
+            runningIncome += d.income;
+            days.add(new CampaignProgress.Day(entry.getKey(), d.gmv, d.units, d.buyers.size(), d.income, benefited(d.households),
+                    runningFen, runningUnits, runningIncome));
         }
+        long benefited = benefited(households);
         CampaignProgress.Targets targets = new CampaignProgress.Targets(campaign.getTargetGmvFen(), campaign.getTargetUnits(),
                 campaign.getTargetHouseholds());
         return new CampaignProgress(campaign.getId(), campaign.getCode(), targets,
-                new CampaignProgress.Totals(gmv, units, buyers.size(), households.size(), orders.size()),
+                new CampaignProgress.Totals(gmv, units, buyers.size(), benefited, income, orders.size(), pendingOrders.size()),
                 bp(gmv, campaign.getTargetGmvFen()), bp(units, campaign.getTargetUnits()),
-                bp(households.size(), campaign.getTargetHouseholds() == null ? null : campaign.getTargetHouseholds().longValue()),
-                days);
+                bp(benefited, campaign.getTargetHouseholds() == null ? null : campaign.getTargetHouseholds().longValue()), days);
     }
 
-    private List<Long> households(Row row, int units) {
-        if (row.householdId() != null) {
-            return List.of(row.householdId());
+    /** A household benefited when its net credit (after reversals) is above zero. */
+    private static long benefited(Map<Long, Long> households) {
+        return households.values().stream().filter(fen -> fen > 0).count();
+    }
+
+    /** The ledger's net credits of the lines: line id -> [household id, fen]. */
+    private Map<Long, List<long[]>> credits(List<CandidateLine> lines) {
+        Map<Long, List<long[]>> credits = new HashMap<>();
+        for (List<Long> chunk : chunks(lines)) {
+            jdbc.query("SELECT order_line_id, household_id, income_fen - reversed_fen FROM ledger_allocation WHERE order_line_id IN ("
+                    + placeholders(chunk.size()) + ")", rs -> {
+                        credits.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new long[] {rs.getLong(2), rs.getLong(3)});
+                    }, chunk.toArray());
         }
-        if (row.incomeLots() == null) {
-            return List.of();
+        return credits;
+    }
+
+    private Set<Long> postedLines(List<CandidateLine> lines) {
+        Set<Long> posted = new HashSet<>();
+        for (List<Long> chunk : chunks(lines)) {
+            posted.addAll(jdbc.queryForList("SELECT order_line_id FROM ledger_order_line WHERE order_line_id IN ("
+                    + placeholders(chunk.size()) + ")", Long.class, chunk.toArray()));
         }
-        List<Long> credited = new ArrayList<>();
-        int left = units;
-        for (IncomeLot lot : json.readValue(row.incomeLots(), IncomeLot[].class)) {
-            if (left <= 0) {
-                break;
-            }
-            credited.add(lot.householdId());
-            left -= lot.unitsAvailable();
+        return posted;
+    }
+
+    private static List<List<Long>> chunks(List<CandidateLine> lines) {
+        List<Long> ids = lines.stream().map(CandidateLine::lineId).toList();
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            chunks.add(ids.subList(i, Math.min(ids.size(), i + CHUNK)));
         }
-        return credited;
+        return chunks;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(",", Collections.nCopies(n, "?"));
     }
 
     private static Long bp(long reached, Long target) {

@@ -56,7 +56,7 @@ public class CampaignService {
             throw agencyNotFound;
         }
         scope.requireWrite(user, organiser, agencyNotFound);
-        check(request);
+        Long tagId = check(request);
         Instant now = now();
         Campaign campaign = new Campaign();
         campaign.setCode(request.code());
@@ -64,7 +64,7 @@ public class CampaignService {
         campaign.setStatus(CampaignStatus.ACTIVE);
         campaign.setCreatedBy(user.id());
         campaign.setCreatedAt(now);
-        apply(campaign, request, now);
+        apply(campaign, request, tagId, now);
         try {
             tx.executeWithoutResult(status -> {
                 campaigns.insert(campaign);
@@ -87,8 +87,8 @@ public class CampaignService {
         if (request.organiserAgencyId() != null && !request.organiserAgencyId().equals(campaign.getOrganiserAgencyId())) {
             throw unprocessable("ORGANISER_IMMUTABLE", "主办机构创建后不能修改");
         }
-        check(request);
-        apply(campaign, request, now());
+        Long tagId = check(request);
+        apply(campaign, request, tagId, now());
         tx.executeWithoutResult(status -> {
             campaigns.updateById(campaign);
             campaigns.clearVillages(id);
@@ -144,7 +144,8 @@ public class CampaignService {
                 campaign.getEndsAt(), villages, products, progress.read(campaign, productIds));
     }
 
-    private void check(CampaignRequest request) {
+    /** Checks the request and answers the id of the product tag it names (null: none). */
+    private Long check(CampaignRequest request) {
         if (!request.endsAt().isAfter(request.startsAt())) {
             throw unprocessable("PERIOD_INVALID", "活动结束时间须晚于开始时间");
         }
@@ -158,6 +159,14 @@ public class CampaignService {
         if (!products.isEmpty() && campaigns.existingProducts(products).size() != products.size()) {
             throw unprocessable("PRODUCT_NOT_FOUND", "商品不存在");
         }
+        if (request.productTagCode() == null) {
+            return null;
+        }
+        Long tagId = campaigns.tagIdByCode(request.productTagCode());
+        if (tagId == null) {
+            throw unprocessable("TAG_NOT_FOUND", "商品活动标签不存在");
+        }
+        return tagId;
     }
 
     private void link(long id, CampaignRequest request) {
@@ -169,8 +178,9 @@ public class CampaignService {
         return ids == null ? Set.of() : new LinkedHashSet<>(ids);
     }
 
-    private static void apply(Campaign campaign, CampaignRequest request, Instant now) {
+    private static void apply(Campaign campaign, CampaignRequest request, Long tagId, Instant now) {
         campaign.setType(request.type());
+        campaign.setTagId(tagId);
         campaign.setName(request.name().trim());
         campaign.setStartsAt(request.startsAt().truncatedTo(ChronoUnit.MILLIS));
         campaign.setEndsAt(request.endsAt().truncatedTo(ChronoUnit.MILLIS));
@@ -183,7 +193,8 @@ public class CampaignService {
 
     private CampaignResponse view(Campaign campaign) {
         return CampaignResponse.of(campaign, new ArrayList<>(campaigns.villageIds(campaign.getId())),
-                new ArrayList<>(campaigns.productIds(campaign.getId())));
+                new ArrayList<>(campaigns.productIds(campaign.getId())),
+                campaign.getTagId() == null ? null : campaigns.tagCode(campaign.getTagId()));
     }
 
     private Campaign readable(CurrentUser user, long id) {

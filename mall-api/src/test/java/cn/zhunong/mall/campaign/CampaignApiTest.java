@@ -72,7 +72,11 @@ class CampaignApiTest extends ApiTest {
         TestData.Login fourth = data.citizen();
         pay(fourth, order(fourth, "OTHER-" + TestData.next(), Map.of(honey, 7))); // another campaign
         TestData.Login fifth = data.citizen();
-        pay(fifth, order(fifth, code, Map.of(rice, 3)));
+        long riceOrder = pay(fifth, order(fifth, code, Map.of(rice, 3)));
+        // households now come from the ledger: wait until it has posted the payments and the refund
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM journal_entry "
+                + "WHERE idempotency_key IN (?, ?, ?, ?)", Long.class, "order-paid:" + paid, "order-paid:" + refunded,
+                "order-paid:" + riceOrder, "refund:" + refundId) == 4);
 
         JsonNode progress = api().get("/api/v1/agency/campaigns/" + id + "/progress", s.staff().token()).json();
         // the same numbers straight from the orders tables

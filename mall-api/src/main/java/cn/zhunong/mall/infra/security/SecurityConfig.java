@@ -39,7 +39,8 @@ public class SecurityConfig {
                                 "/api/v1/campaign-tags", "/api/v1/images/*").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/villages/*/impact").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/public/group-buy-activities/*", "/api/v1/public/campaigns/*")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/public/group-buy-activities/*", "/api/v1/public/campaigns/*",
+                                "/api/v1/public/campaigns/*/village-live")
                                 .permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
