@@ -52,7 +52,9 @@ public class OrderLifecycle {
             }
             Map<Long, Integer> units = units(lines.findByOrderId(orderId));
             units.forEach(stock::giveBack);
-            events.closed(orders.selectById(orderId), reason);
+            Order closed = orders.selectById(orderId);
+            hooks.orderedStream().forEach(hook -> hook.closed(closed));
+            events.closed(closed, reason);
             return units;
         });
         if (released == null) {
@@ -88,6 +90,7 @@ public class OrderLifecycle {
     }
 
     public void confirmReceipt(Order order) {
+        hooks.orderedStream().forEach(hook -> hook.beforeReceipt(order));
         transition(order, "确认收货", () -> orders.markReceived(order.getId(), now()), "ORDER_RECEIVED");
     }
 

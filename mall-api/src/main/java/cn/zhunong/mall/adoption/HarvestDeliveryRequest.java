@@ -1,0 +1,21 @@
+package cn.zhunong.mall.adoption;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * Body of POST /agency/adoptions/{id}/harvest-delivery.
+ *
+ * @param deliveredQuantity total delivered to the adopter, in the offer's yield unit (0 if the harvest failed)
+ * @param evidence          what proves it: courier numbers, signed receipt, photo references
+ */
+public record HarvestDeliveryRequest(
+        @NotNull @DecimalMin("0") @Digits(integer = 9, fraction = 3) BigDecimal deliveredQuantity,
+        @NotNull LocalDate deliveredOn,
+        @NotBlank @Size(max = 500) String evidence) {
+}
