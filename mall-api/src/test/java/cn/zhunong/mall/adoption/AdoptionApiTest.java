@@ -213,7 +213,7 @@ class AdoptionApiTest extends ApiTest {
         pay(buyer, orderId);
         assertThat(deliver(s.staff(), adoptionId, TODAY.plusDays(1)).code()).isEqualTo("DELIVERY_DATE_FUTURE");
         assertThat(api().post("/api/v1/agency/adoptions/" + adoptionId + "/harvest-delivery", s.staff().token(),
-                Map.of("deliveredQuantity", -1, "deliveredOn", TODAY.toString(), "evidence", "x")).code())
+                Map.of("deliveredQuantity", 0, "deliveredOn", TODAY.toString(), "evidence", "x")).code())
                 .isEqualTo("VALIDATION_FAILED");
 
         assertThat(api().post("/api/v1/agency/adoption-offers/" + offer + "/close", s.staff().token(), "").json()
