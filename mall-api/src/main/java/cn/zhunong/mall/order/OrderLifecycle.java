@@ -59,6 +59,7 @@ public class OrderLifecycle {
             Map<Long, Integer> units = units(lines.findByOrderId(orderId));
             units.forEach(stock::giveBack);
             Order order = orders.selectById(orderId);
+            hooks.orderedStream().forEach(hook -> hook.closed(order));
             events.closed(order, reason);
             return new Closed(order, units);
         });
@@ -99,6 +100,7 @@ public class OrderLifecycle {
     }
 
     public void confirmReceipt(Order order) {
+        hooks.orderedStream().forEach(hook -> hook.beforeReceipt(order));
         transition(order, "确认收货", () -> orders.markReceived(order.getId(), now()), "ORDER_RECEIVED");
     }
 

@@ -17,6 +17,14 @@ public interface OrderTransitionHook {
     default void beforeShip(Order order) {
     }
 
+    /** Throws an {@link cn.zhunong.mall.infra.web.ApiException} when the order may not be marked received yet. */
+    default void beforeReceipt(Order order) {
+    }
+
+    /** The unpaid order was just closed (its stock given back), in the same transaction. */
+    default void closed(Order order) {
+    }
+
     /** Throws an {@link cn.zhunong.mall.infra.web.ApiException} when the buyer may not apply for a refund yet. */
     default void beforeRefundApplication(Order order) {
     }
