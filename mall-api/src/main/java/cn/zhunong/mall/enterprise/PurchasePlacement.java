@@ -4,11 +4,13 @@ import cn.zhunong.mall.infra.security.CurrentUser;
 import cn.zhunong.mall.infra.security.Role;
 import cn.zhunong.mall.infra.web.ApiException;
 import cn.zhunong.mall.order.Attribution;
+import cn.zhunong.mall.order.CatalogReader;
 import cn.zhunong.mall.order.CreateOrderRequest;
 import cn.zhunong.mall.order.OrderItemRequest;
 import cn.zhunong.mall.order.OrderPlacementService;
 import cn.zhunong.mall.order.PaymentMethod;
 import cn.zhunong.mall.order.ShippingAddress;
+import cn.zhunong.mall.order.SkuOffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,15 +36,17 @@ public class PurchasePlacement {
     private final EnterprisePurchaseMapper mapper;
     private final PurchaseStore store;
     private final OrderPlacementService placement;
+    private final CatalogReader catalog;
     private final EnterpriseProperties properties;
     private final Clock clock;
 
     public PurchasePlacement(PurchaseService purchases, EnterprisePurchaseMapper mapper, PurchaseStore store,
-            OrderPlacementService placement, EnterpriseProperties properties, Clock clock) {
+            OrderPlacementService placement, CatalogReader catalog, EnterpriseProperties properties, Clock clock) {
         this.purchases = purchases;
         this.mapper = mapper;
         this.store = store;
         this.placement = placement;
+        this.catalog = catalog;
         this.properties = properties;
         this.clock = clock;
     }
@@ -56,8 +60,7 @@ public class PurchasePlacement {
             }
             return purchases.view(purchase);
         }
-        List<PurchaseStore.StoredRecipient> recipients = store.recipients(purchaseId);
-        if (purchase.getStatus() == PurchaseStatus.ACCEPTED && recipients.isEmpty()) {
+        if (purchase.getStatus() == PurchaseStatus.ACCEPTED && purchase.getRecipientCount() == 0) {
             throw EnterpriseErrors.unprocessable("RECIPIENTS_REQUIRED", "请先上传收货人名单");
         }
         if (mapper.startPlacing(purchaseId, method.name(), now()) == 0) {
@@ -66,11 +69,16 @@ public class PurchasePlacement {
                     ? ApiException.conflict("PAYMENT_METHOD_DIFFERS", "该团购单正在以另一种付款方式下单，请使用相同的付款方式重试")
                     : EnterpriseErrors.stateConflict(current.getStatus(), "下单");
         }
+        // read after the compare-and-set: no recipient upload can change the list any more
+        List<PurchaseStore.StoredRecipient> recipients = store.recipients(purchaseId);
         List<PurchaseResponse.Item> items = store.items(purchaseId);
+        Map<Long, SkuOffer> offers = catalog.offers(items.stream().map(PurchaseResponse.Item::skuId).toList());
         Map<Long, Long> unitPrices = new HashMap<>();
         Map<Long, List<PurchaseResponse.Item>> byAgency = new TreeMap<>();
         for (PurchaseResponse.Item item : items) {
-            unitPrices.put(item.skuId(), item.unitPriceFen());
+            SkuOffer offer = offers.get(item.skuId());
+            // the quoted price, unless the SKU has become cheaper since: never above the SKU price
+            unitPrices.put(item.skuId(), offer == null ? item.unitPriceFen() : Math.min(item.unitPriceFen(), offer.priceFen()));
             byAgency.computeIfAbsent(item.agencyId(), a -> new ArrayList<>()).add(item);
         }
         // the orders belong to the purchaser who asked for the quote, whoever of the organisation places them

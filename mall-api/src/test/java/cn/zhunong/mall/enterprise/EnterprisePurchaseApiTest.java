@@ -250,6 +250,11 @@ class EnterprisePurchaseApiTest extends ApiTest {
         assertThat(jdbc.queryForObject("SELECT b.credit_total_fen - b.debit_total_fen FROM account_balance b JOIN ledger_account a "
                 + "ON a.id = b.account_id WHERE a.code = ?", Long.class, "household:" + householdA + ":pending")).isEqualTo(160_000L);
 
+        // a refund of a bank-transfer order cannot go back through Alipay
+        long line = api().get("/api/v1/orders/" + orderIds.get(0), purchaser.token()).json().path("lines").get(0).path("id").asLong();
+        assertThat(api().post("/api/v1/orders/" + orderIds.get(0) + "/refunds", purchaser.token(), Map.of("lineId", line,
+                "claimType", "NO_REASON", "reason", "不需要了", "photos", List.of())).code()).isEqualTo("REFUND_BANK_TRANSFER_OFFLINE");
+
         // Alipay's bill of today does not miss these orders: they were never Alipay's
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         JsonNode report = api().get("/api/v1/admin/ledger/reconcile/alipay-bill?date=" + today, admin.token()).json();
@@ -279,6 +284,8 @@ class EnterprisePurchaseApiTest extends ApiTest {
     void anAlipayPurchaseIsPaidOrderByOrderAndTheTargetCountsPaidMinusRefunded() {
         long id = accepted(List.of(item(skuB, 2)));
         String path = "/api/v1/enterprise/purchases/" + id;
+        assertThat(api().post(path + "/place", purchaser.token(), Map.of("paymentMethod", "ALIPAY")).code())
+                .isEqualTo("RECIPIENTS_REQUIRED");
         assertThat(api().upload(path + "/recipients", purchaser.token(), "r.csv", csv(2)).status()).isEqualTo(200);
         JsonNode placed = api().post(path + "/place", purchaser.token(), Map.of("paymentMethod", "ALIPAY")).json();
         assertThat(placed.path("orders").size()).isEqualTo(2);
