@@ -86,6 +86,13 @@ public class AdminEnterpriseController {
         return orgs.progress(orgId, year == null ? orgs.thisYear() : year);
     }
 
+    @Operation(summary = "团购单列表（可按状态筛选，如待确认到账的 PLACED）")
+    @GetMapping("/purchases")
+    public PageResult<PurchaseSummary> purchases(@RequestParam(required = false) PurchaseStatus status,
+            @Valid @ParameterObject PageQuery page) {
+        return purchases.listAll(status, page);
+    }
+
     @GetMapping("/purchases/{id}")
     public PurchaseResponse purchase(@PathVariable long id) {
         return purchases.view(purchases.require(id));

@@ -1,11 +1,14 @@
 package cn.zhunong.mall.enterprise;
 
 import cn.zhunong.mall.infra.security.CurrentUser;
+import cn.zhunong.mall.infra.web.PageQuery;
+import cn.zhunong.mall.infra.web.PageResult;
 import cn.zhunong.mall.infra.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -58,6 +61,11 @@ public class EnterpriseController {
             @Valid @RequestBody QuoteRequest request) {
         PurchaseResponse created = purchases.quote(user, request);
         return ResponseEntity.created(URI.create("/api/v1/enterprise/purchases/" + created.id())).body(created);
+    }
+
+    @GetMapping("/purchases")
+    public PageResult<PurchaseSummary> list(@AuthenticationPrincipal CurrentUser user, @Valid @ParameterObject PageQuery page) {
+        return purchases.list(user, page);
     }
 
     @GetMapping("/purchases/{id}")

@@ -2,8 +2,11 @@ package cn.zhunong.mall.enterprise;
 
 import cn.zhunong.mall.infra.security.CurrentUser;
 import cn.zhunong.mall.infra.web.ApiException;
+import cn.zhunong.mall.infra.web.PageQuery;
+import cn.zhunong.mall.infra.web.PageResult;
 import cn.zhunong.mall.order.CatalogReader;
 import cn.zhunong.mall.order.SkuOffer;
+import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -82,6 +85,22 @@ public class PurchaseService {
         purchases.insert(purchase);
         store.insertItems(purchase.getId(), items);
         return view(purchase);
+    }
+
+    /** The caller's organisation's purchases, newest first. */
+    public PageResult<PurchaseSummary> list(CurrentUser user, PageQuery page) {
+        long orgId = orgs.requirePurchaserOrg(user);
+        return PageResult.of(purchases.selectPage(page.toPage(), new QueryWrapper<EnterprisePurchase>().eq("org_id", orgId)
+                .orderByDesc("id")), PurchaseSummary::of);
+    }
+
+    /** For platform admins: all purchases, optionally of one status (PLACED bank transfers wait for confirmation). */
+    public PageResult<PurchaseSummary> listAll(PurchaseStatus status, PageQuery page) {
+        QueryWrapper<EnterprisePurchase> query = new QueryWrapper<EnterprisePurchase>().orderByDesc("id");
+        if (status != null) {
+            query.eq("status", status.name());
+        }
+        return PageResult.of(purchases.selectPage(page.toPage(), query), PurchaseSummary::of);
     }
 
     public PurchaseResponse get(CurrentUser user, long purchaseId) {

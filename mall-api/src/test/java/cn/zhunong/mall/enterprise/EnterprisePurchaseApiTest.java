@@ -116,6 +116,12 @@ class EnterprisePurchaseApiTest extends ApiTest {
         assertThat(api().post(path + "/accept", other.token(), "").status()).isEqualTo(404);
         assertThat(api().upload(path + "/recipients", other.token(), "r.csv", csv(2)).status()).isEqualTo(404);
         assertThat(api().get(path, purchaser.token()).status()).isEqualTo(200);
+        assertThat(api().get("/api/v1/enterprise/purchases", purchaser.token()).json().path("items").toString())
+                .contains("\"id\":" + id + ",");
+        assertThat(api().get("/api/v1/enterprise/purchases", other.token()).json().path("total").asLong()).isZero();
+        assertThat(api().get("/api/v1/admin/enterprise/purchases?status=QUOTED&size=100", admin.token()).json().path("items")
+                .toString()).contains("\"id\":" + id + ",");
+        assertThat(api().get("/api/v1/admin/enterprise/purchases?status=NOPE", admin.token()).status()).isEqualTo(400);
         // a purchaser belongs to one organisation only
         assertThat(api().put("/api/v1/admin/enterprise/orgs/" + orgId + "/purchasers/" + other.userId(), admin.token(), "")
                 .code()).isEqualTo("PURCHASER_OF_OTHER_ORG");
