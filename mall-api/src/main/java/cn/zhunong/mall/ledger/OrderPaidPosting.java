@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Posts paid orders (one or many in one transaction): claims the events, allocates each line's
  * units to households, writes the ledger's order, line and allocation rows, and appends one
- * ORDER_PAID entry per order — debit the clearing account of its payment method with what was paid, credit each household's
- * pending income and the agency's revenue with the rest.
+ * ORDER_PAID entry per order — debit the clearing account of its payment method with what was
+ * paid, credit each household's pending income and the agency's revenue with the rest.
  */
 @Component
 class OrderPaidPosting {

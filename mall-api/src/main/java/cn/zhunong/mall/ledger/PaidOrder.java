@@ -1,5 +1,6 @@
 package cn.zhunong.mall.ledger;
 
+import cn.zhunong.mall.ledger.journal.AccountSpec;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,7 +21,7 @@ public record PaidOrder(long orderId, long agencyId, Long campaignId, Instant pa
 
     public PaidOrder {
         lines = lines == null ? List.of() : List.copyOf(lines);
-        cn.zhunong.mall.ledger.journal.AccountSpec.clearingFor(paymentMethod); // refuses an unknown method early
+        AccountSpec.clearingFor(paymentMethod); // refuses an unknown method early
     }
 
     public PaidOrder(long orderId, long agencyId, Long campaignId, Instant paidAt, List<PaidLine> lines,
@@ -33,8 +34,8 @@ public record PaidOrder(long orderId, long agencyId, Long campaignId, Instant pa
     }
 
     /** The clearing account the payment debits (and its refunds credit). */
-    public cn.zhunong.mall.ledger.journal.AccountSpec clearingAccount() {
-        return cn.zhunong.mall.ledger.journal.AccountSpec.clearingFor(paymentMethod);
+    public AccountSpec clearingAccount() {
+        return AccountSpec.clearingFor(paymentMethod);
     }
 
     public String idempotencyKey() {

@@ -2,6 +2,7 @@ package cn.zhunong.mall.ledger;
 
 import cn.zhunong.mall.ledger.SourceEventStore.SourceEvent;
 import cn.zhunong.mall.ledger.allocation.RefundSplitter;
+import cn.zhunong.mall.ledger.journal.AccountKind;
 import cn.zhunong.mall.ledger.journal.AccountSpec;
 import cn.zhunong.mall.ledger.journal.EntryType;
 import cn.zhunong.mall.ledger.journal.JournalWriter;
@@ -16,8 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Posts a refund as a reversing entry: credit the clearing account the payment debited with the refund, debit the households'
- * income in proportion to the refunded part of the line (from pending while the after-sale window
+ * Posts a refund as a reversing entry: credit the clearing account the payment debited with the
+ * refund, debit the households' income in proportion to the refunded part of the line (from pending while the after-sale window
  * is open, else from available — which goes negative when the income was already paid out, and
  * the next payout batch offsets it), and debit the agency's refunds account with the rest.
  */
@@ -116,7 +117,7 @@ class RefundPosting {
                 + "JOIN ledger_account a ON a.id = p.account_id WHERE e.idempotency_key = ? AND a.kind = 'CLEARING' "
                 + "AND p.debit_fen > 0", String.class, "order-paid:" + orderId);
         return codes.isEmpty() ? AccountSpec.clearing()
-                : new AccountSpec(codes.get(0), cn.zhunong.mall.ledger.journal.AccountKind.CLEARING, null, null);
+                : new AccountSpec(codes.get(0), AccountKind.CLEARING, null, null);
     }
 
     /** Pending income is reversed where it is; anything later is taken from available. */
