@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Posts paid orders (one or many in one transaction): claims the events, allocates each line's
  * units to households, writes the ledger's order, line and allocation rows, and appends one
- * ORDER_PAID entry per order — debit clearing with what was paid, credit each household's
- * pending income and the agency's revenue with the rest.
+ * ORDER_PAID entry per order — debit the clearing account of its payment method with what was
+ * paid, credit each household's pending income and the agency's revenue with the rest.
  */
 @Component
 class OrderPaidPosting {
@@ -123,7 +123,7 @@ class OrderPaidPosting {
         }
 
         Set<AccountSpec> specs = new HashSet<>();
-        specs.add(AccountSpec.clearing());
+        todo.values().forEach(o -> specs.add(o.clearingAccount()));
         todo.values().forEach(o -> specs.add(AccountSpec.revenue(o.agencyId())));
         households.forEach(h -> specs.add(AccountSpec.pending(h)));
         Map<String, Long> ids = accounts.require(specs);
@@ -131,8 +131,8 @@ class OrderPaidPosting {
         writeRows(todo, plans, skus, villages);
 
         List<NewEntry> entries = new ArrayList<>(todo.size());
-        long clearing = ids.get(AccountSpec.CLEARING_ALIPAY);
         for (PaidOrder order : todo.values()) {
+            long clearing = ids.get(order.clearingAccount().code());
             NewEntry.Builder entry = NewEntry.builder(order.idempotencyKey(), EntryType.ORDER_PAID).order(order.orderId());
             long paid = order.paidFen();
             long toHouseholds = 0;

@@ -1,5 +1,6 @@
 package cn.zhunong.mall.ledger;
 
+import cn.zhunong.mall.ledger.journal.AccountSpec;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,16 +13,29 @@ import java.util.List;
  * @param campaignId   the campaign tag whose code the order carries, if any
  * @param buyerUserId  the buyer's account (orders.user_id); needed for the "buyers" figure. Null
  *                     only for callers that do not know it (tests, imports).
+ * @param paymentMethod orders.payment_method (ALIPAY | BANK_TRANSFER | OFFLINE): which clearing
+ *                     account the payment debits; null means ALIPAY
  */
 public record PaidOrder(long orderId, long agencyId, Long campaignId, Instant paidAt, List<PaidLine> lines,
-        Long buyerUserId) {
+        Long buyerUserId, String paymentMethod) {
 
     public PaidOrder {
         lines = lines == null ? List.of() : List.copyOf(lines);
+        AccountSpec.clearingFor(paymentMethod); // refuses an unknown method early
+    }
+
+    public PaidOrder(long orderId, long agencyId, Long campaignId, Instant paidAt, List<PaidLine> lines,
+            Long buyerUserId) {
+        this(orderId, agencyId, campaignId, paidAt, lines, buyerUserId, null);
     }
 
     public PaidOrder(long orderId, long agencyId, Long campaignId, Instant paidAt, List<PaidLine> lines) {
-        this(orderId, agencyId, campaignId, paidAt, lines, null);
+        this(orderId, agencyId, campaignId, paidAt, lines, null, null);
+    }
+
+    /** The clearing account the payment debits (and its refunds credit). */
+    public AccountSpec clearingAccount() {
+        return AccountSpec.clearingFor(paymentMethod);
     }
 
     public String idempotencyKey() {

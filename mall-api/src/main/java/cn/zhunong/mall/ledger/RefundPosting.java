@@ -2,6 +2,7 @@ package cn.zhunong.mall.ledger;
 
 import cn.zhunong.mall.ledger.SourceEventStore.SourceEvent;
 import cn.zhunong.mall.ledger.allocation.RefundSplitter;
+import cn.zhunong.mall.ledger.journal.AccountKind;
 import cn.zhunong.mall.ledger.journal.AccountSpec;
 import cn.zhunong.mall.ledger.journal.EntryType;
 import cn.zhunong.mall.ledger.journal.JournalWriter;
@@ -16,8 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Posts a refund as a reversing entry: credit clearing with the refund, debit the households'
- * income in proportion to the refunded part of the line (from pending while the after-sale window
+ * Posts a refund as a reversing entry: credit the clearing account the payment debited with the
+ * refund, debit the households' income in proportion to the refunded part of the line (from pending while the after-sale window
  * is open, else from available — which goes negative when the income was already paid out, and
  * the next payout batch offsets it), and debit the agency's refunds account with the rest.
  */
@@ -72,7 +73,8 @@ class RefundPosting {
                 : RefundSplitter.reversals(line.netAmountFen(), line.refundedFen(), refund.amountFen(), income, reversed);
 
         Set<AccountSpec> specs = new HashSet<>();
-        specs.add(AccountSpec.clearing());
+        AccountSpec clearing = clearingOfPayment(refund.orderId());
+        specs.add(clearing);
         specs.add(AccountSpec.refunds(line.agencyId()));
         List<Object[]> updates = new ArrayList<>();
         for (int i = 0; i < allocations.size(); i++) {
@@ -91,7 +93,7 @@ class RefundPosting {
 
         NewEntry.Builder entry = NewEntry.builder(refund.idempotencyKey(), EntryType.REFUND).order(refund.orderId())
                 .orderLine(refund.orderLineId()).refund(refund.refundId());
-        entry.credit(ids.get(AccountSpec.CLEARING_ALIPAY), refund.amountFen());
+        entry.credit(ids.get(clearing.code()), refund.amountFen());
         long fromHouseholds = 0;
         for (int i = 0; i < allocations.size(); i++) {
             if (reversal[i] > 0) {
@@ -104,6 +106,18 @@ class RefundPosting {
             journal.append(entry.build());
         }
         return PostResult.POSTED;
+    }
+
+    /**
+     * The clearing account the order's ORDER_PAID entry debited: a refund goes back the way the
+     * money came in (Alipay, bank transfer, on the spot). clearing:alipay if that entry moved nothing.
+     */
+    private AccountSpec clearingOfPayment(long orderId) {
+        List<String> codes = jdbc.queryForList("SELECT a.code FROM journal_entry e JOIN posting p ON p.entry_id = e.id "
+                + "JOIN ledger_account a ON a.id = p.account_id WHERE e.idempotency_key = ? AND a.kind = 'CLEARING' "
+                + "AND p.debit_fen > 0", String.class, "order-paid:" + orderId);
+        return codes.isEmpty() ? AccountSpec.clearing()
+                : new AccountSpec(codes.get(0), AccountKind.CLEARING, null, null);
     }
 
     /** Pending income is reversed where it is; anything later is taken from available. */

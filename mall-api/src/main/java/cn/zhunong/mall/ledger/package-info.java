@@ -31,7 +31,9 @@
  * </ul>
  *
  * <h2>Journal</h2>
- * Accounts {@code clearing:alipay}, {@code revenue:agency:<id>}, {@code refunds:agency:<id>}
+ * Accounts {@code clearing:alipay | clearing:bank-transfer | clearing:offline} (one per
+ * orders.payment_method, carried in {@code PaidOrder.paymentMethod}; a refund credits the one its
+ * payment debited, and the internal reconciliation sums them all), {@code revenue:agency:<id>}, {@code refunds:agency:<id>}
  * (contra-revenue) and {@code household:<id>:pending|available|paid}. Entries: ORDER_PAID (debit
  * clearing; credit pending and revenue), REFUND (credit clearing; debit pending — or available
  * once released, which goes negative after payout and is offset by the next batch — and the

@@ -76,9 +76,25 @@ public class OrderLifecycle {
 
     /** CREATED -> PAID with the confirmed amount. False if the order was not CREATED. */
     public boolean markPaid(long orderId, String tradeNo, long paidFen) {
+        return markPaid(orderId, now -> orders.markPaid(orderId, tradeNo, paidFen, now));
+    }
+
+    /**
+     * CREATED -> PAID by a method other than Alipay (a confirmed bank transfer, a payment on the
+     * spot), recorded in orders.payment_method; the same compare-and-set, side effects and
+     * ORDER_PAID event as an Alipay payment. False if the order was not CREATED.
+     */
+    public boolean markPaid(long orderId, PaymentMethod method, long paidFen) {
+        if (method == PaymentMethod.ALIPAY) {
+            throw new IllegalArgumentException("Alipay payments carry a trade number");
+        }
+        return markPaid(orderId, now -> orders.markPaidBy(orderId, method, paidFen, now));
+    }
+
+    private boolean markPaid(long orderId, java.util.function.ToIntFunction<Instant> compareAndSet) {
         return Boolean.TRUE.equals(tx.execute(status -> {
             Instant now = now();
-            if (orders.markPaid(orderId, tradeNo, paidFen, now) == 0) {
+            if (compareAndSet.applyAsInt(now) == 0) {
                 return false;
             }
             List<OrderLine> orderLines = lines.findByOrderId(orderId);

@@ -55,6 +55,12 @@ public interface OrderMapper extends BaseMapper<Order> {
     int markPaid(@Param("id") long id, @Param("tradeNo") String tradeNo, @Param("paidFen") long paidFen,
             @Param("now") Instant now);
 
+    /** CREATED -> PAID by another method than Alipay (bank transfer, on the spot): no trade number. */
+    @Update("UPDATE orders SET status = 'PAID', paid_fen = #{paidFen}, payment_method = #{method}, paid_at = #{now}, "
+            + "updated_at = #{now} WHERE id = #{id} AND status = 'CREATED'")
+    int markPaidBy(@Param("id") long id, @Param("method") PaymentMethod method, @Param("paidFen") long paidFen,
+            @Param("now") Instant now);
+
     @Update("UPDATE orders SET status = 'CLOSED', close_reason = #{reason}, closed_at = #{now}, updated_at = #{now} "
             + "WHERE id = #{id} AND status = #{from}")
     int close(@Param("id") long id, @Param("from") OrderStatus from, @Param("reason") CloseReason reason,

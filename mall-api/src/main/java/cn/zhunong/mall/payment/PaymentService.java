@@ -10,6 +10,7 @@ import cn.zhunong.mall.order.OrderMapper;
 import cn.zhunong.mall.order.OrderQueryService;
 import cn.zhunong.mall.order.OrderResponse;
 import cn.zhunong.mall.order.OrderStatus;
+import cn.zhunong.mall.order.PaymentMethod;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,10 @@ public class PaymentService {
         Order order = orderQueries.requireOwn(buyer, orderId);
         if (order.getStatus() != OrderStatus.CREATED) {
             throw OrderErrors.stateConflict(order.getStatus(), "支付");
+        }
+        if (order.getPaymentMethod() != null && order.getPaymentMethod() != PaymentMethod.ALIPAY) {
+            // e.g. a 企业团购 order to be paid by bank transfer: a second, Alipay payment is refused
+            throw ApiException.conflict("PAYMENT_METHOD_NOT_ALIPAY", "该订单约定以对公转账等方式付款，不能使用支付宝支付");
         }
         Instant now = clock.instant();
         if (order.getExpiresAt().minus(MIN_TIME_LEFT).isBefore(now)) {

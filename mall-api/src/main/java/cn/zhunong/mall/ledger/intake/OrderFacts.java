@@ -27,14 +27,14 @@ class OrderFacts {
 
     /** The order row's fields the ledger needs. {@code paidAt} is null while unpaid (or paid only after it closed). */
     record OrderRow(long id, long userId, long agencyId, String campaignCode, Long groupBuyId, String status, Instant paidAt,
-            Instant receivedAt) {
+            Instant receivedAt, String paymentMethod) {
     }
 
     Optional<OrderRow> order(long orderId) {
-        return jdbc.query("SELECT id, user_id, agency_id, campaign_code, group_buy_id, status, paid_at, received_at "
-                + "FROM orders WHERE id = ?", (rs, n) -> new OrderRow(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        rs.getString(4), nullableLong(rs, 5), rs.getString(6), instant(rs.getTimestamp(7)),
-                        instant(rs.getTimestamp(8))), orderId).stream().findFirst();
+        return jdbc.query("SELECT id, user_id, agency_id, campaign_code, group_buy_id, status, paid_at, received_at, "
+                + "payment_method FROM orders WHERE id = ?", (rs, n) -> new OrderRow(rs.getLong(1), rs.getLong(2),
+                        rs.getLong(3), rs.getString(4), nullableLong(rs, 5), rs.getString(6), instant(rs.getTimestamp(7)),
+                        instant(rs.getTimestamp(8)), rs.getString(9)), orderId).stream().findFirst();
     }
 
     /**
@@ -46,7 +46,7 @@ class OrderFacts {
                 + "WHERE order_id = ? ORDER BY id", (rs, n) -> new PaidLine(rs.getLong(1), rs.getLong(2), rs.getInt(3),
                         rs.getLong(4), nullableLong(rs, 5)), order.id());
         return new PaidOrder(order.id(), order.agencyId(), campaignId(order.campaignCode()), order.paidAt(), lines,
-                order.userId());
+                order.userId(), order.paymentMethod());
     }
 
     /** The campaign an order is attributed to: the campaign tag with the order's campaign code, if there is one. */

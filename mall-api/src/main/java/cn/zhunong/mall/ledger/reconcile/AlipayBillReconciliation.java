@@ -37,7 +37,8 @@ import org.springframework.stereotype.Service;
 /**
  * The Alipay trade bill of a day against the orders side's records: payments are orders paid that
  * day (orders.paid_at, Asia/Shanghai) with their paid_fen, refunds are refund rows SUCCEEDED that day
- * with their amount. A bill row whose order or refund we recorded on another day (a payment at
+ * with their amount — of ALIPAY orders only: a bank-transfer or on-the-spot payment never reaches
+ * Alipay's bill. A bill row whose order or refund we recorded on another day (a payment at
  * 23:59:59 confirmed after midnight) is looked up by its number and matched with a note, so only
  * real differences are reported.
  */
@@ -127,7 +128,7 @@ public class AlipayBillReconciliation implements ExternalBillReconciliation {
     private Section trades(List<BillRow> rows, Instant from, Instant to, AtomicInteger queries) {
         Map<String, OurPayment> ours = new LinkedHashMap<>();
         named.query("SELECT id, order_no, paid_fen, alipay_trade_no, paid_at, status FROM orders "
-                + "WHERE paid_at >= :from AND paid_at < :to ORDER BY paid_at, id",
+                + "WHERE paid_at >= :from AND paid_at < :to AND payment_method = 'ALIPAY' ORDER BY paid_at, id",
                 new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)),
                 rs -> {
                     OurPayment p = payment(rs);
@@ -194,7 +195,7 @@ public class AlipayBillReconciliation implements ExternalBillReconciliation {
     private Section refunds(List<BillRow> rows, Instant from, Instant to, AtomicInteger queries) {
         Map<String, OurRefund> ours = new LinkedHashMap<>();
         named.query(REFUND_COLUMNS + "WHERE r.status = 'SUCCEEDED' AND r.refunded_at >= :from AND r.refunded_at < :to "
-                + "ORDER BY r.refunded_at, r.id",
+                + "AND o.payment_method = 'ALIPAY' ORDER BY r.refunded_at, r.id",
                 new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)), rs -> {
                     OurRefund r = refund(rs);
                     ours.put(r.requestNo(), r);

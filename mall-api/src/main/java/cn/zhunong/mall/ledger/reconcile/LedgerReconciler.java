@@ -201,17 +201,15 @@ public class LedgerReconciler {
     /** @return the number of orders seen */
     private long checkClearing(ProblemList problems, long[] clearingTotals, long[] sourceTotals) {
         Map<Long, long[]> clearing = new HashMap<>();
-        List<Long> clearingIds = jdbc.queryForList("SELECT id FROM ledger_account WHERE code = ?", Long.class,
-                AccountSpec.CLEARING_ALIPAY);
-        if (!clearingIds.isEmpty()) {
-            jdbc.query("SELECT e.order_id, SUM(p.debit_fen), SUM(p.credit_fen) FROM posting p "
-                    + "JOIN journal_entry e ON e.id = p.entry_id WHERE p.account_id = ? GROUP BY e.order_id", rs -> {
-                        long order = rs.getLong(1);
-                        clearing.put(rs.wasNull() ? -1L : order, new long[] {rs.getLong(2), rs.getLong(3)});
-                        clearingTotals[0] += rs.getLong(2);
-                        clearingTotals[1] += rs.getLong(3);
-                    }, clearingIds.get(0));
-        }
+        // every clearing account (one per payment method): an order's movements are on the one it was paid by
+        jdbc.query("SELECT e.order_id, SUM(p.debit_fen), SUM(p.credit_fen) FROM posting p "
+                + "JOIN journal_entry e ON e.id = p.entry_id JOIN ledger_account a ON a.id = p.account_id "
+                + "WHERE a.kind = 'CLEARING' GROUP BY e.order_id", rs -> {
+                    long order = rs.getLong(1);
+                    clearing.put(rs.wasNull() ? -1L : order, new long[] {rs.getLong(2), rs.getLong(3)});
+                    clearingTotals[0] += rs.getLong(2);
+                    clearingTotals[1] += rs.getLong(3);
+                });
         Map<Long, long[]> source = new HashMap<>();
         jdbc.query("SELECT order_id, SUM(CASE WHEN type = 'ORDER_PAID' THEN amount_fen ELSE 0 END), "
                 + "SUM(CASE WHEN type = 'REFUND' THEN amount_fen ELSE 0 END) FROM ledger_source_event GROUP BY order_id", rs -> {
