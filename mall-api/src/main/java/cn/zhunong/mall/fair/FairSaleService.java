@@ -20,6 +20,7 @@ import cn.zhunong.mall.order.OrderMapper;
 import cn.zhunong.mall.order.OrderPlacementService;
 import cn.zhunong.mall.order.OrderQueryService;
 import cn.zhunong.mall.order.OrderStatus;
+import cn.zhunong.mall.order.PaymentMethod;
 import cn.zhunong.mall.order.ShippingAddress;
 import cn.zhunong.mall.order.SkuOffer;
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
@@ -165,7 +166,7 @@ public class FairSaleService {
             }
             if (order.getStatus() == OrderStatus.CREATED) {
                 fairs.markOffline(orderId, fair.getBuyerUserId(), now);
-                lifecycle.markPaid(orderId, null, orders.selectById(orderId).getTotalFen());
+                lifecycle.markPaid(orderId, PaymentMethod.OFFLINE, orders.selectById(orderId).getTotalFen());
                 order = orders.selectById(orderId);
             }
             if (order.getStatus() == OrderStatus.PAID) {
