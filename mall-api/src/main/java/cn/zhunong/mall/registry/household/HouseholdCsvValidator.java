@@ -1,5 +1,6 @@
 package cn.zhunong.mall.registry.household;
 
+import cn.zhunong.mall.infra.csv.CsvUpload;
 import cn.zhunong.mall.registry.household.ImportResult.RowError;
 import cn.zhunong.mall.registry.validation.ResidentIdNumber;
 import java.time.LocalDate;
@@ -27,11 +28,11 @@ public final class HouseholdCsvValidator {
     public record Outcome(List<ValidRow> valid, List<RowError> errors) {
     }
 
-    public static Outcome validate(List<HouseholdCsv.Row> rows, LocalDate today) {
+    public static Outcome validate(List<CsvUpload.Row> rows, LocalDate today) {
         List<ValidRow> valid = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         Map<String, Long> firstLineOfId = new HashMap<>();
-        for (HouseholdCsv.Row row : rows) {
+        for (CsvUpload.Row row : rows) {
             RowCheck check = new RowCheck(row.line());
             if (row.cells().size() > COLUMNS) {
                 check.fail("row", "", "列数超过表头的 " + COLUMNS + " 列");

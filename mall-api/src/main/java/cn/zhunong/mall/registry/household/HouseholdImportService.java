@@ -1,5 +1,6 @@
 package cn.zhunong.mall.registry.household;
 
+import cn.zhunong.mall.infra.csv.CsvUpload;
 import cn.zhunong.mall.infra.security.CurrentUser;
 import cn.zhunong.mall.infra.web.ApiException;
 import cn.zhunong.mall.registry.household.HouseholdCsvValidator.ValidRow;
@@ -57,7 +58,7 @@ public class HouseholdImportService {
         if (file.getSize() > MAX_BYTES) {
             throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "文件不能超过 5 MB");
         }
-        List<HouseholdCsv.Row> rows = HouseholdCsv.read(bytes(file));
+        List<CsvUpload.Row> rows = HouseholdCsv.read(bytes(file));
         HouseholdCsvValidator.Outcome outcome = HouseholdCsvValidator.validate(rows, store.today());
         List<RowError> errors = new ArrayList<>(outcome.errors());
 

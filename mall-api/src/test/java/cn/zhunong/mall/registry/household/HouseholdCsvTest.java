@@ -1,5 +1,6 @@
 package cn.zhunong.mall.registry.household;
 
+import cn.zhunong.mall.infra.csv.CsvUpload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,8 +23,8 @@ class HouseholdCsvTest {
                 + "李四,110101199003079999,监测户,2,,,否\r\n"
                 + "\"王\n五\",x,其他,1,,,\r\n"
                 + "赵六,y,其他,1,,,\r\n";
-        List<HouseholdCsv.Row> rows = HouseholdCsv.read(csv.getBytes(StandardCharsets.UTF_8));
-        assertThat(rows).extracting(HouseholdCsv.Row::line).containsExactly(2L, 4L, 5L, 7L);
+        List<CsvUpload.Row> rows = HouseholdCsv.read(csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(rows).extracting(CsvUpload.Row::line).containsExactly(2L, 4L, 5L, 7L);
         assertThat(rows.get(0).cells()).containsExactly("张三", "110101199003074514", "脱贫户", "3", "", "", "是");
         assertThat(rows.get(3).cell(0)).isEqualTo("赵六");
     }
@@ -32,7 +33,7 @@ class HouseholdCsvTest {
     void readsGb18030WhenTheBytesAreNotUtf8() {
         String csv = HEADER + "\n张三,110101199003074514,低保户,3,,,否\n";
         byte[] gbk = csv.getBytes(Charset.forName("GB18030"));
-        List<HouseholdCsv.Row> rows = HouseholdCsv.read(gbk);
+        List<CsvUpload.Row> rows = HouseholdCsv.read(gbk);
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).line()).isEqualTo(2);
         assertThat(rows.get(0).cell(2)).isEqualTo("低保户");
@@ -41,8 +42,8 @@ class HouseholdCsvTest {
     @Test
     void acceptsTrailingEmptyColumnsAndBlankLinesAtTheStart() {
         String csv = "\n\n" + HEADER + ",,\n张三,110101199003074514,脱贫户,3,,,,\n";
-        List<HouseholdCsv.Row> rows = HouseholdCsv.read(csv.getBytes(StandardCharsets.UTF_8));
-        assertThat(rows).extracting(HouseholdCsv.Row::line).containsExactly(4L);
+        List<CsvUpload.Row> rows = HouseholdCsv.read(csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(rows).extracting(CsvUpload.Row::line).containsExactly(4L);
         assertThat(rows.get(0).cells()).hasSize(4);
     }
 

@@ -1,5 +1,6 @@
 package cn.zhunong.mall.registry.household;
 
+import cn.zhunong.mall.infra.csv.CsvUpload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhunong.mall.registry.household.ImportResult.RowError;
@@ -18,8 +19,8 @@ class HouseholdCsvValidatorTest {
         return first17 + ResidentIdNumber.checkChar(first17);
     }
 
-    private static HouseholdCsv.Row row(long line, String... cells) {
-        return new HouseholdCsv.Row(line, List.of(cells));
+    private static CsvUpload.Row row(long line, String... cells) {
+        return new CsvUpload.Row(line, List.of(cells));
     }
 
     @Test
