@@ -2,6 +2,7 @@ package cn.zhunong.mall.enterprise;
 
 import cn.zhunong.mall.infra.security.CurrentUser;
 import cn.zhunong.mall.infra.web.ApiException;
+import cn.zhunong.mall.ledger.payout.ProofType;
 import cn.zhunong.mall.order.OrderLifecycle;
 import cn.zhunong.mall.order.PaymentMethod;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
@@ -62,7 +64,7 @@ public class TransferConfirmation {
             throw ApiException.conflict("TRANSFER_NOT_RECORDED", "采购单位尚未登记转账流水号");
         }
         byte[] bytes = read(file);
-        TransferProof kind = TransferProof.detect(bytes, properties.maxProofBytes());
+        ProofType kind = proofType(bytes, properties.maxProofBytes());
         List<PurchaseStore.OrderRef> orders = store.orderRefs(purchaseId);
         long total = orders.stream().mapToLong(PurchaseStore.OrderRef::totalFen).sum();
         if (amountFen != total) {
@@ -83,7 +85,7 @@ public class TransferConfirmation {
         return purchases.view(mapper.selectById(purchaseId));
     }
 
-    private void keepProof(long purchaseId, TransferProof kind, byte[] bytes, long amountFen, long adminId, Instant now) {
+    private void keepProof(long purchaseId, ProofType kind, byte[] bytes, long amountFen, long adminId, Instant now) {
         try {
             jdbc.update("INSERT INTO enterprise_transfer_proof (purchase_id, content_type, size_bytes, sha256, content, amount_fen, "
                     + "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", purchaseId, kind.contentType(), bytes.length,
@@ -91,6 +93,18 @@ public class TransferConfirmation {
         } catch (DuplicateKeyException firstProofStays) {
             // a confirmation before (or at the same time) stored its proof: it stays the record
         }
+    }
+
+    /** The proof's type by its first bytes (the payout proofs' rule: PDF, PNG or JPEG), within the size limit. */
+    private static ProofType proofType(byte[] bytes, int maxBytes) {
+        if (bytes == null || bytes.length == 0) {
+            throw ApiException.badRequest("PROOF_REQUIRED", "请上传转账凭证（图片或 PDF，字段名 file）");
+        }
+        if (bytes.length > maxBytes) {
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "PROOF_TOO_LARGE", "转账凭证不能超过 " + maxBytes / 1024 + " KB");
+        }
+        return ProofType.detect(bytes).orElseThrow(() -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "PROOF_TYPE_UNSUPPORTED", "转账凭证须为 PDF、PNG 或 JPEG 文件"));
     }
 
     private static byte[] read(MultipartFile file) {

@@ -105,6 +105,7 @@ public class OrderLifecycle {
             byProduct.forEach(stock::addProductSales);
             Order paid = orders.selectById(orderId);
             hooks.orderedStream().forEach(hook -> hook.paid(paid));
+            // read again: a hook may have changed the order (a 拼团 payer moved to a new group)
             events.paid(orders.selectById(orderId), orderLines);
             return true;
         }));
