@@ -1,9 +1,8 @@
 package cn.zhunong.mall.account;
 
+import cn.zhunong.mall.infra.crypto.Sha256;
 import cn.zhunong.mall.infra.security.SecurityProperties;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
@@ -93,13 +92,8 @@ public class LoginThrottle {
 
     /** Hashed, so Redis holds no phone numbers; canonical, so "Admin" and "admin" share a counter. */
     static String accountKey(String login) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(LoginNames.canonical(login).getBytes(StandardCharsets.UTF_8));
-            return ACCOUNT_PREFIX + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] digest = Sha256.digest(LoginNames.canonical(login).getBytes(StandardCharsets.UTF_8));
+        return ACCOUNT_PREFIX + HexFormat.of().formatHex(digest, 0, 16);
     }
 
     private static long seconds(long millis) {

@@ -1,18 +1,16 @@
 package cn.zhunong.mall.enterprise;
 
+import cn.zhunong.mall.infra.crypto.Sha256;
 import cn.zhunong.mall.infra.security.CurrentUser;
 import cn.zhunong.mall.infra.web.ApiException;
 import cn.zhunong.mall.ledger.payout.ProofType;
 import cn.zhunong.mall.order.OrderLifecycle;
 import cn.zhunong.mall.order.PaymentMethod;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -89,7 +87,7 @@ public class TransferConfirmation {
         try {
             jdbc.update("INSERT INTO enterprise_transfer_proof (purchase_id, content_type, size_bytes, sha256, content, amount_fen, "
                     + "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", purchaseId, kind.contentType(), bytes.length,
-                    sha256(bytes), bytes, amountFen, adminId, Timestamp.from(now));
+                    Sha256.hex(bytes), bytes, amountFen, adminId, Timestamp.from(now));
         } catch (DuplicateKeyException firstProofStays) {
             // a confirmation before (or at the same time) stored its proof: it stays the record
         }
@@ -112,14 +110,6 @@ public class TransferConfirmation {
             return file == null ? null : file.getBytes();
         } catch (IOException e) {
             throw ApiException.badRequest("PROOF_UNREADABLE", "转账凭证读取失败");
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -2,14 +2,11 @@ package cn.zhunong.mall.order;
 
 import cn.zhunong.mall.infra.crypto.Masking;
 import cn.zhunong.mall.infra.crypto.PiiCipher;
+import cn.zhunong.mall.infra.crypto.Sha256;
 import cn.zhunong.mall.infra.security.CurrentUser;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,12 +107,6 @@ public class OrderDrafts {
                 .toList();
         CreateOrderRequest normalised = new CreateOrderRequest(items, request.address(),
                 request.attribution() == null ? Attribution.NONE : request.attribution(), request.note(), null);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsString(normalised).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(json.writeValueAsString(normalised));
     }
 }

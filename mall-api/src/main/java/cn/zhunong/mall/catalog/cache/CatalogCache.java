@@ -1,12 +1,9 @@
 package cn.zhunong.mall.catalog.cache;
 
 import cn.zhunong.mall.catalog.CatalogProperties;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import cn.zhunong.mall.infra.crypto.Sha256;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -64,7 +61,7 @@ public class CatalogCache {
             log.warn("Catalog cache unavailable: {}", e.toString());
             return null;
         }
-        return LIST_PREFIX + version + ":" + sha256(query);
+        return LIST_PREFIX + version + ":" + Sha256.hex(query);
     }
 
     /** The cached value, or the loaded one (then cached); {@code key} null means "do not cache". */
@@ -145,14 +142,6 @@ public class CatalogCache {
                     action.run();
                 }
             });
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
