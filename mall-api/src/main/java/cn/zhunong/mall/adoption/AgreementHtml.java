@@ -1,5 +1,6 @@
 package cn.zhunong.mall.adoption;
 
+import cn.zhunong.mall.infra.money.Yuan;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -45,7 +46,7 @@ final class AgreementHtml {
         h.append("<li>项目：").append(e(o.getTitle())).append("</li>");
         h.append("<li>标的说明：").append(e(o.getSubject())).append("</li>");
         h.append("<li>认购份数：").append(t.items()).append(" 份</li></ul>");
-        h.append("<h2>三、价款</h2><p>每份 ").append(yuan(o.getPriceFen())).append(" 元，共计 ").append(yuan(totalFen))
+        h.append("<h2>三、价款</h2><p>每份 ").append(Yuan.format(o.getPriceFen())).append(" 元，共计 ").append(Yuan.format(totalFen))
                 .append(" 元，由甲方在下单时通过平台一次付清。本协议是购买农产品的合同，不是捐赠。</p>");
         h.append("<h2>四、收获与交付</h2><ul>");
         h.append("<li>预计收获日期：").append(DATE.format(o.getHarvestDate())).append("</li>");
@@ -60,10 +61,6 @@ final class AgreementHtml {
         h.append("<p>本协议由平台在甲方下单时生成并留存，内容以生成时为准，不随认购项目此后的修改而变化。</p>");
         h.append("</body></html>");
         return h.toString();
-    }
-
-    private static String yuan(long fen) {
-        return BigDecimal.valueOf(fen, 2).toPlainString();
     }
 
     private static String e(String text) {

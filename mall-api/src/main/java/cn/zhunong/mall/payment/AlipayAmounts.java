@@ -1,5 +1,6 @@
 package cn.zhunong.mall.payment;
 
+import cn.zhunong.mall.infra.money.Yuan;
 import java.math.BigDecimal;
 
 /** Alipay speaks yuan with two decimals ("12.30"); we keep fen. Exact both ways, or nothing. */
@@ -9,7 +10,7 @@ public final class AlipayAmounts {
     }
 
     public static String yuan(long fen) {
-        return BigDecimal.valueOf(fen, 2).toPlainString();
+        return Yuan.format(fen);
     }
 
     /** The amount in fen, or null when the text is not an exact non-negative yuan amount. */

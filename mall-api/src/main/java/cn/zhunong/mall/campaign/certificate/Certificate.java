@@ -18,9 +18,4 @@ public record Certificate(String number, long orderId, String orderNo, String ca
 
     public record Credit(String publicAlias, String villageName, String productName, long incomeFen) {
     }
-
-    /** Money at the edge: fen to a yuan string such as 12.30. */
-    static String yuan(long fen) {
-        return (fen < 0 ? "-" : "") + Math.abs(fen) / 100 + "." + String.format("%02d", Math.abs(fen) % 100);
-    }
 }

@@ -2,6 +2,7 @@ package cn.zhunong.mall.campaign.certificate;
 
 import static cn.zhunong.mall.campaign.certificate.Markup.escape;
 
+import cn.zhunong.mall.infra.money.Yuan;
 import java.time.format.DateTimeFormatter;
 
 /** The certificate as an HTML page (Simplified Chinese). It speaks of a purchase, never of a donation. */
@@ -26,19 +27,19 @@ final class CertificateHtml {
                 .append("<p class=\"meta\">证书编号：").append(escape(c.number())).append("</p>")
                 .append("<p>感谢您参与「").append(escape(c.campaignName())).append("」（").append(escape(c.typeLabel()))
                 .append(" 消费帮扶）。您于").append(escape(DATE.format(c.purchaseDate()))).append("购买帮扶农产品 ")
-                .append(c.units()).append(" 件，实付货款 ¥").append(Certificate.yuan(c.purchaseFen()))
+                .append(c.units()).append(" 件，实付货款 ¥").append(Yuan.format(c.purchaseFen()))
                 .append("，带动 ").append(c.householdsCredited()).append(" 户农户增收 ¥")
-                .append(Certificate.yuan(c.householdIncomeFen())).append("。</p>")
+                .append(Yuan.format(c.householdIncomeFen())).append("。</p>")
                 .append("<p>").append(escape(c.approvedWording())).append("</p>");
         html.append("<table><thead><tr><th>农户</th><th>所在村</th><th>商品</th><th class=\"num\">增收（元）</th></tr></thead><tbody>");
         for (Certificate.Credit credit : c.households()) {
             html.append("<tr><td>").append(escape(credit.publicAlias())).append("</td><td>").append(escape(credit.villageName()))
                     .append("</td><td>").append(escape(credit.productName())).append("</td><td class=\"num\">")
-                    .append(Certificate.yuan(credit.incomeFen())).append("</td></tr>");
+                    .append(Yuan.format(credit.incomeFen())).append("</td></tr>");
         }
         if (c.otherHouseholds() > 0) {
             html.append("<tr><td colspan=\"3\">其他农户（未公开信息）").append(c.otherHouseholds()).append(" 户次</td><td class=\"num\">")
-                    .append(Certificate.yuan(c.otherIncomeFen())).append("</td></tr>");
+                    .append(Yuan.format(c.otherIncomeFen())).append("</td></tr>");
         }
         html.append("</tbody></table>")
                 .append("<p class=\"meta\">本证书记录的是您购买农产品的消费帮扶行为，农户增收金额以平台账本记账为准。主办：")

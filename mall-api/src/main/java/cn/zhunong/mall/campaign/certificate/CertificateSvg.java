@@ -2,6 +2,7 @@ package cn.zhunong.mall.campaign.certificate;
 
 import static cn.zhunong.mall.campaign.certificate.Markup.escape;
 
+import cn.zhunong.mall.infra.money.Yuan;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -41,8 +42,8 @@ final class CertificateSvg {
         text(svg, 60, 175, 18, "#333333", "start", "感谢您参与「" + c.campaignName() + "」");
         text(svg, 60, 205, 18, "#333333", "start", "（" + c.typeLabel() + " 消费帮扶）。您于" + DATE.format(c.purchaseDate())
                 + "购买帮扶农产品 " + c.units() + " 件，");
-        text(svg, 60, 235, 18, "#333333", "start", "实付货款 ¥" + Certificate.yuan(c.purchaseFen()) + "，带动 "
-                + c.householdsCredited() + " 户农户增收 ¥" + Certificate.yuan(c.householdIncomeFen()) + "。");
+        text(svg, 60, 235, 18, "#333333", "start", "实付货款 ¥" + Yuan.format(c.purchaseFen()) + "，带动 "
+                + c.householdsCredited() + " 户农户增收 ¥" + Yuan.format(c.householdIncomeFen()) + "。");
         int y = 285;
         text(svg, 60, y, 16, "#555555", "start", "农户");
         text(svg, 300, y, 16, "#555555", "start", "所在村");
@@ -52,12 +53,12 @@ final class CertificateSvg {
             y += ROW;
             text(svg, 60, y, 16, "#333333", "start", credit.publicAlias());
             text(svg, 300, y, 16, "#333333", "start", credit.villageName());
-            text(svg, WIDTH - 60, y, 16, "#333333", "end", Certificate.yuan(credit.incomeFen()));
+            text(svg, WIDTH - 60, y, 16, "#333333", "end", Yuan.format(credit.incomeFen()));
         }
         if (restCount > 0) {
             y += ROW;
             text(svg, 60, y, 16, "#333333", "start", "其他农户 " + restCount + " 户次");
-            text(svg, WIDTH - 60, y, 16, "#333333", "end", Certificate.yuan(restFen));
+            text(svg, WIDTH - 60, y, 16, "#333333", "end", Yuan.format(restFen));
         }
         text(svg, 60, height - 70, 13, "#888888", "start", "本证书记录的是您购买农产品的消费帮扶行为，农户增收以平台账本记账为准。");
         text(svg, 60, height - 48, 13, "#888888", "start", "主办：" + c.organiserName() + "　订单号：" + c.orderNo());

@@ -1,5 +1,6 @@
 package cn.zhunong.mall.ledger.report;
 
+import cn.zhunong.mall.infra.money.Yuan;
 import java.math.BigDecimal;
 
 /** Chinese labels and yuan formatting for what people read (print views and spreadsheets). */
@@ -41,10 +42,6 @@ final class Labels {
             return "";
         }
         return "BANK".equals(method) ? "银行转账" : "现金";
-    }
-
-    static String yuan(long fen) {
-        return BigDecimal.valueOf(fen, 2).toPlainString();
     }
 
     /**

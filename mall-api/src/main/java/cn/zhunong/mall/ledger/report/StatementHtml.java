@@ -1,5 +1,6 @@
 package cn.zhunong.mall.ledger.report;
 
+import cn.zhunong.mall.infra.money.Yuan;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.springframework.web.util.HtmlUtils;
@@ -32,34 +33,34 @@ final class StatementHtml {
             h.append("<tr><td>").append(l.date()).append("</td><td>").append(l.orderId()).append("</td><td>").append(l.orderLineId())
                     .append("</td><td>").append(e(l.productName())).append("</td><td>").append(e(l.skuSpec()))
                     .append("</td><td>").append(Labels.rule(l.rule())).append("</td><td class=\"n\">").append(l.units())
-                    .append("</td><td class=\"n\">").append(Labels.yuan(l.incomeFen()))
-                    .append("</td><td class=\"n\">").append(Labels.yuan(l.reversedFen()))
-                    .append("</td><td class=\"n\">").append(Labels.yuan(l.netIncomeFen()))
+                    .append("</td><td class=\"n\">").append(Yuan.format(l.incomeFen()))
+                    .append("</td><td class=\"n\">").append(Yuan.format(l.reversedFen()))
+                    .append("</td><td class=\"n\">").append(Yuan.format(l.netIncomeFen()))
                     .append("</td><td>").append(Labels.status(l.status())).append("</td></tr>");
         }
         HouseholdStatement.Totals t = s.totals();
         h.append("</tbody><tfoot><tr><th colspan=\"6\">合计（").append(t.lines()).append(" 笔）</th><td class=\"n\">")
-                .append(t.units()).append("</td><td class=\"n\">").append(Labels.yuan(t.incomeFen()))
-                .append("</td><td class=\"n\">").append(Labels.yuan(t.reversedFen())).append("</td><td class=\"n\">")
-                .append(Labels.yuan(t.netIncomeFen())).append("</td><td></td></tr></tfoot></table>");
-        h.append("<div class=\"meta\">其中：售后期内 ").append(Labels.yuan(t.pendingFen())).append(" 元；可打款 ")
-                .append(Labels.yuan(t.availableFen())).append(" 元；已打款 ").append(Labels.yuan(t.paidOutFen()))
-                .append(" 元；已确认到账 ").append(Labels.yuan(t.confirmedFen())).append(" 元。</div>");
+                .append(t.units()).append("</td><td class=\"n\">").append(Yuan.format(t.incomeFen()))
+                .append("</td><td class=\"n\">").append(Yuan.format(t.reversedFen())).append("</td><td class=\"n\">")
+                .append(Yuan.format(t.netIncomeFen())).append("</td><td></td></tr></tfoot></table>");
+        h.append("<div class=\"meta\">其中：售后期内 ").append(Yuan.format(t.pendingFen())).append(" 元；可打款 ")
+                .append(Yuan.format(t.availableFen())).append(" 元；已打款 ").append(Yuan.format(t.paidOutFen()))
+                .append(" 元；已确认到账 ").append(Yuan.format(t.confirmedFen())).append(" 元。</div>");
         h.append("<h1 style=\"font-size:16px;margin-top:16px\">打款记录</h1><table><thead><tr><th>批次</th><th>金额(元)</th>")
                 .append("<th>方式</th><th>凭证号</th><th>打款时间</th><th>确认时间</th><th>状态</th></tr></thead><tbody>");
         if (s.payouts().isEmpty()) {
             h.append("<tr><td colspan=\"7\">本期无打款记录</td></tr>");
         }
         for (HouseholdStatement.Payout p : s.payouts()) {
-            h.append("<tr><td>").append(p.batchId()).append("</td><td class=\"n\">").append(Labels.yuan(p.amountFen()))
+            h.append("<tr><td>").append(p.batchId()).append("</td><td class=\"n\">").append(Yuan.format(p.amountFen()))
                     .append("</td><td>").append(Labels.method(p.method())).append("</td><td>").append(e(p.reference()))
                     .append("</td><td>").append(p.paidAt() == null ? "" : TIME.format(p.paidAt()))
                     .append("</td><td>").append(p.confirmedAt() == null ? "" : TIME.format(p.confirmedAt()))
                     .append("</td><td>").append(Labels.payoutStatus(p.status())).append("</td></tr>");
         }
         HouseholdStatement.Balances b = s.balances();
-        h.append("</tbody></table><div class=\"meta\">当前余额：待结算 ").append(Labels.yuan(b.pendingFen())).append(" 元，可打款 ")
-                .append(Labels.yuan(b.availableFen())).append(" 元，累计已打款 ").append(Labels.yuan(b.paidFen())).append(" 元。")
+        h.append("</tbody></table><div class=\"meta\">当前余额：待结算 ").append(Yuan.format(b.pendingFen())).append(" 元，可打款 ")
+                .append(Yuan.format(b.availableFen())).append(" 元，累计已打款 ").append(Yuan.format(b.paidFen())).append(" 元。")
                 .append(b.availableFen() < 0 ? "（可打款为负：打款后发生退款，将在下次打款中抵扣）" : "")
                 .append("</div><div class=\"sign\">户主签字：＿＿＿＿＿＿＿＿　　经办人：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿＿＿</div>")
                 .append("</body></html>");

@@ -2,6 +2,7 @@ package cn.zhunong.mall.campaign.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhunong.mall.infra.money.Yuan;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -44,7 +45,7 @@ class CertificateRenderTest {
         assertThat(html).contains("以购代捐 &lt;年货&gt; &amp; &quot;节&quot;", "龙岗村&lt;/text&gt;&lt;script&gt;",
                 "社工站 &amp; 合作社", "买一份山货&lt;b&gt;", "/x?a=1&amp;b=&lt;2&gt;", "<html lang=\"zh-CN\">")
                 .doesNotContain("<script>", "<b>");
-        assertThat(Certificate.yuan(5)).isEqualTo("0.05");
-        assertThat(Certificate.yuan(123_400)).isEqualTo("1234.00");
+        assertThat(Yuan.format(5)).isEqualTo("0.05");
+        assertThat(Yuan.format(123_400)).isEqualTo("1234.00");
     }
 }
