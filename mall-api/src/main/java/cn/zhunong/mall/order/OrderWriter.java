@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class OrderWriter {
+
+    private static final int MAX_ATTEMPTS = 3;
 
     private final OrderMapper orders;
     private final OrderLineMapper lines;
@@ -117,13 +120,31 @@ public class OrderWriter {
                 batch.forEach(OrderWriter::forgetIds);
             }
         }
-        for (Pending pending : batch) {
+        batch.forEach(this::writeAlone);
+    }
+
+    /**
+     * One order in its own transaction. A deadlock is retried: when a transaction holding an
+     * Idempotency-Key rolls back, InnoDB grants every writer waiting on that key a shared lock at
+     * once and all but one of their inserts deadlock. Run again, the loser meets the winner's
+     * committed row and fails as the duplicate it is, which checkout answers as a replay.
+     */
+    private void writeAlone(Pending pending) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 tx.executeWithoutResult(status -> insertAndTakeStock(List.of(pending)));
                 pending.done().complete(null);
+                return;
+            } catch (PessimisticLockingFailureException lostRace) {
+                forgetIds(pending);
+                if (attempt >= MAX_ATTEMPTS) {
+                    pending.done().completeExceptionally(lostRace);
+                    return;
+                }
             } catch (RuntimeException e) {
                 forgetIds(pending);
                 pending.done().completeExceptionally(e);
+                return;
             }
         }
     }

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -63,6 +64,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.info("Integrity violation: {}", rootMessage(e));
         return ResponseEntity.status(HttpStatus.CONFLICT)
                 .body(Problems.of(HttpStatus.CONFLICT, "CONSTRAINT_VIOLATION", "数据不满足约束条件"));
+    }
+
+    /** A deadlock or lock timeout that outlived the caller's own retries: the client may simply try again. */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> busy(PessimisticLockingFailureException e) {
+        log.warn("Lock conflict answered with 503: {}", rootMessage(e));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "BUSY_TRY_AGAIN", "系统繁忙，请稍后重试"));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
