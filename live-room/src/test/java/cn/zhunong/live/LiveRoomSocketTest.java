@@ -6,6 +6,7 @@ import cn.zhunong.live.support.JavaClient;
 import cn.zhunong.live.support.LiveRoomTest;
 import cn.zhunong.live.support.RawSocketIo;
 import cn.zhunong.live.support.TestTokens;
+import java.time.Duration;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,16 @@ class LiveRoomSocketTest extends LiveRoomTest {
         String answer = RawSocketIo.connectDuringUpgrade(socketServer.port(),
                 "40" + new JSONObject().put("token", TestTokens.expired(newId())));
         assertThat(answer).startsWith("44").contains("TOKEN_INVALID");
+    }
+
+    @Test
+    void anUpgradeWhoseNoopOvertookTheProbeAnswerStillCompletes() {
+        // the reference engine.io server keeps sending noops while an upgrade is pending; netty-socketio
+        // sends one, so the node's sweep ends the poll the client waits for (else: 25 s, until the ping)
+        long session = liveSession(newId());
+        String[] answers = RawSocketIo.upgradeAfterAnOvertakingNoop(socketServer.port(), session, Duration.ofSeconds(5));
+        assertThat(answers[0]).isEqualTo("6");
+        assertThat(answers[1]).startsWith("431[").contains("\"ok\":true");
     }
 
     @Test

@@ -88,6 +88,49 @@ public final class RawSocketIo implements AutoCloseable {
         }
     }
 
+    /**
+     * The upgrade race of a real client: the server's noop for the probe overtakes the "3probe", so
+     * the client consumes it with a poll, then pauses polling and waits for one more poll to end
+     * before it sends the upgrade packet. Returns what that last poll got, or throws when it got
+     * nothing within {@code pollTimeout}; then completes the upgrade and returns the ack of a join.
+     */
+    public static String[] upgradeAfterAnOvertakingNoop(int port, long sessionId, java.time.Duration pollTimeout) {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=polling";
+        try {
+            String open = http.send(HttpRequest.newBuilder(URI.create(base)).build(), BodyHandlers.ofString()).body();
+            String sid = new JSONObject(open.substring(open.indexOf('{'))).getString("sid");
+            URI polling = URI.create(base + "&sid=" + sid);
+            http.send(HttpRequest.newBuilder(polling).POST(BodyPublishers.ofString("40")).build(), BodyHandlers.ofString());
+            String connected = http.send(HttpRequest.newBuilder(polling).build(), BodyHandlers.ofString()).body();
+            if (!connected.startsWith("40")) {
+                throw new AssertionError("no CONNECT answer: " + connected);
+            }
+            Socket socket = new Socket();
+            socket.setSoTimeout(10_000);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            try (RawSocketIo upgrading = new RawSocketIo(socket, sid)) {
+                upgrading.sendText("2probe");
+                upgrading.readUntil("3probe");
+                String overtakingNoop = http.send(HttpRequest.newBuilder(polling).build(), BodyHandlers.ofString()).body();
+                if (!overtakingNoop.equals("6")) {
+                    throw new AssertionError("expected the probe's noop, got: " + overtakingNoop);
+                }
+                String lastPoll = http.send(HttpRequest.newBuilder(polling).timeout(pollTimeout).build(),
+                        BodyHandlers.ofString()).body();
+                upgrading.sendText("5");
+                return new String[] {lastPoll, upgrading.join(sessionId)};
+            }
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new AssertionError("the poll the paused client waits for never ended", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Connects, opens the default namespace anonymously and waits for the CONNECT answer. */
     public static RawSocketIo connect(int port, int receiveBufferBytes) {
         try {
