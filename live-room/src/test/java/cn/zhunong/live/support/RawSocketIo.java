@@ -64,14 +64,8 @@ public final class RawSocketIo implements AutoCloseable {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=polling";
         try {
-            String open = http.send(HttpRequest.newBuilder(URI.create(base)).build(), BodyHandlers.ofString()).body();
-            String sid = new JSONObject(open.substring(open.indexOf('{'))).getString("sid");
-            Socket socket = new Socket();
-            socket.setSoTimeout(10_000);
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            try (RawSocketIo upgrading = new RawSocketIo(socket, sid)) {
-                upgrading.sendText("2probe");
-                upgrading.readUntil("3probe");
+            String sid = openPolling(http, base);
+            try (RawSocketIo upgrading = probe(port, sid)) {
                 HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base + "&sid=" + sid))
                         .POST(BodyPublishers.ofString(connectPacket)).build(), BodyHandlers.ofString());
                 if (posted.statusCode() != 200) {
@@ -98,20 +92,14 @@ public final class RawSocketIo implements AutoCloseable {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=polling";
         try {
-            String open = http.send(HttpRequest.newBuilder(URI.create(base)).build(), BodyHandlers.ofString()).body();
-            String sid = new JSONObject(open.substring(open.indexOf('{'))).getString("sid");
+            String sid = openPolling(http, base);
             URI polling = URI.create(base + "&sid=" + sid);
             http.send(HttpRequest.newBuilder(polling).POST(BodyPublishers.ofString("40")).build(), BodyHandlers.ofString());
             String connected = http.send(HttpRequest.newBuilder(polling).build(), BodyHandlers.ofString()).body();
             if (!connected.startsWith("40")) {
                 throw new AssertionError("no CONNECT answer: " + connected);
             }
-            Socket socket = new Socket();
-            socket.setSoTimeout(10_000);
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            try (RawSocketIo upgrading = new RawSocketIo(socket, sid)) {
-                upgrading.sendText("2probe");
-                upgrading.readUntil("3probe");
+            try (RawSocketIo upgrading = probe(port, sid)) {
                 String overtakingNoop = http.send(HttpRequest.newBuilder(polling).build(), BodyHandlers.ofString()).body();
                 if (!overtakingNoop.equals("6")) {
                     throw new AssertionError("expected the probe's noop, got: " + overtakingNoop);
@@ -129,6 +117,23 @@ public final class RawSocketIo implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** The engine.io handshake over long-polling; returns the session id. */
+    private static String openPolling(HttpClient http, String base) throws IOException, InterruptedException {
+        String open = http.send(HttpRequest.newBuilder(URI.create(base)).build(), BodyHandlers.ofString()).body();
+        return new JSONObject(open.substring(open.indexOf('{'))).getString("sid");
+    }
+
+    /** Opens the WebSocket of a polling session and probes it ("2probe" answered by "3probe"). */
+    private static RawSocketIo probe(int port, String sid) throws IOException {
+        Socket socket = new Socket();
+        socket.setSoTimeout(10_000);
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        RawSocketIo upgrading = new RawSocketIo(socket, sid);
+        upgrading.sendText("2probe");
+        upgrading.readUntil("3probe");
+        return upgrading;
     }
 
     /** Connects, opens the default namespace anonymously and waits for the CONNECT answer. */
