@@ -68,7 +68,7 @@ class LiveRoomSocketTest extends LiveRoomTest {
     @Test
     void anUpgradeWhoseNoopOvertookTheProbeAnswerStillCompletes() {
         // the reference engine.io server keeps sending noops while an upgrade is pending; netty-socketio
-        // sends one, so the node's sweep ends the poll the client waits for (else: 25 s, until the ping)
+        // sends one, so UpgradeWatch ends the poll the client waits for (else: 25 s, until the ping)
         long session = liveSession(newId());
         String[] answers = RawSocketIo.upgradeAfterAnOvertakingNoop(socketServer.port(), session, Duration.ofSeconds(5));
         assertThat(answers[0]).isEqualTo("6");

@@ -3,10 +3,7 @@ package cn.zhunong.live.fanout;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.handler.ClientHead;
-import com.corundumstudio.socketio.handler.EncoderHandler;
 import com.corundumstudio.socketio.handler.TransportState;
-import com.corundumstudio.socketio.protocol.Packet;
-import com.corundumstudio.socketio.protocol.PacketType;
 import com.corundumstudio.socketio.transport.NamespaceClient;
 import io.netty.channel.Channel;
 import java.lang.reflect.Field;
@@ -43,36 +40,6 @@ final class ClientChannels {
             return channel != null && channel.isActive() ? channel : null;
         } catch (IllegalAccessException | RuntimeException e) {
             return null;
-        }
-    }
-
-    /**
-     * Unsticks a WebSocket upgrade. On the client's probe netty-socketio 2.0.14 answers "3probe" on
-     * the WebSocket and sends ONE noop on the polling transport, to end the poll the client must
-     * finish before it switches. If the noop overtakes the "3probe" the client starts one more poll,
-     * then pauses polling and waits for that poll to end — which nothing ends until the ping 25 s
-     * later; meanwhile everything it emits waits in its upgrade buffer (seen as a "join" without an
-     * ack, about one connection in 400 here). The reference engine.io server keeps sending noops
-     * while an upgrade is pending; this does the same from the once-a-second sweep: a client still
-     * on polling with an open WebSocket and an unanswered poll gets a noop on that poll. A client
-     * that is not upgrading just polls again.
-     */
-    static void nudgePendingUpgrade(SocketIOClient client) {
-        if (CHANNELS == null || client.getTransport() != Transport.POLLING || !(client instanceof NamespaceClient nc)) {
-            return;
-        }
-        ClientHead head = nc.getBaseClient();
-        try {
-            @SuppressWarnings("unchecked")
-            Map<Transport, TransportState> states = (Map<Transport, TransportState>) CHANNELS.get(head);
-            Channel websocket = states.get(Transport.WEBSOCKET).getChannel();
-            Channel poll = states.get(Transport.POLLING).getChannel();
-            if (websocket != null && websocket.isActive() && poll != null && poll.isActive()
-                    && poll.attr(EncoderHandler.WRITE_ONCE).get() == null) {
-                head.send(new Packet(PacketType.NOOP, head.getEngineIOVersion()), Transport.POLLING);
-            }
-        } catch (IllegalAccessException | RuntimeException e) {
-            // internals changed: the client's ping still ends the poll, 25 s later
         }
     }
 

@@ -77,12 +77,6 @@ public class Fanout {
         return true;
     }
 
-    /** The once-a-second look at every client: slow ones are dropped, stalled upgrades nudged. */
-    public void sweep(Connection connection, long now) {
-        checkSlow(connection, now);
-        ClientChannels.nudgePendingUpgrade(connection.client());
-    }
-
     /** Disconnects a client whose queue has stayed full for longer than the grace period. */
     public void checkSlow(Connection connection, long now) {
         Channel channel = websocketChannel(connection);

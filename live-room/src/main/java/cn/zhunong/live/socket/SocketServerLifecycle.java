@@ -31,7 +31,7 @@ public class SocketServerLifecycle implements SmartLifecycle, HealthIndicator {
     private final int boundPort;
 
     public SocketServerLifecycle(SocketProperties properties, LiveSocketHandlers handlers, FloodGuard floodGuard,
-            SocketExceptions exceptions) {
+            UpgradeWatch upgradeWatch, SocketExceptions exceptions) {
         Configuration config = new Configuration();
         config.setHostname(properties.host());
         this.boundPort = properties.port() == 0 ? freePort() : properties.port();
@@ -56,6 +56,7 @@ public class SocketServerLifecycle implements SmartLifecycle, HealthIndicator {
                 super.addSocketioHandlers(pipeline);
                 // transports re-inject decoded frames at the pipeline head, so this sees every packet
                 pipeline.addBefore(PACKET_HANDLER, "zhunongFloodGuard", floodGuard);
+                pipeline.addBefore(PACKET_HANDLER, "zhunongUpgradeWatch", upgradeWatch);
             }
         });
         handlers.register(server);

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * The node's clocks, each on its own thread so a slow Redis in one does not delay the others:
  * the chat tick ({@code zhunong.live.tick}), the stats tick (once a second: counts to and from
- * Redis, {@code stats} to viewers when something changed, flash-sale updates, client sweep,
+ * Redis, {@code stats} to viewers when something changed, flash-sale updates, slow-client sweep,
  * idle rooms dropped)
  * and the node heartbeat.
  */
@@ -126,7 +126,7 @@ public class LiveScheduler implements SmartLifecycle {
             }
         }
         for (Connection connection : rooms.connections()) {
-            fanout.sweep(connection, now);
+            fanout.checkSlow(connection, now);
         }
     }
 
