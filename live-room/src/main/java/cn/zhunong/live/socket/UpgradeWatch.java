@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Sharable
 public class UpgradeWatch extends ChannelInboundHandlerAdapter {
 
-    static final long INTERVAL_MILLIS = 100;
+    private static final long INTERVAL_MILLIS = 100;
     /** a probe not followed by the upgrade within this many intervals is abandoned by the client */
     private static final int MAX_NUDGES = 100;
     private static final String PROBE = "2probe";

@@ -13,10 +13,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.json.JSONObject;
 
@@ -88,7 +90,7 @@ public final class RawSocketIo implements AutoCloseable {
      * before it sends the upgrade packet. Returns what that last poll got, or throws when it got
      * nothing within {@code pollTimeout}; then completes the upgrade and returns the ack of a join.
      */
-    public static String[] upgradeAfterAnOvertakingNoop(int port, long sessionId, java.time.Duration pollTimeout) {
+    public static String[] upgradeAfterAnOvertakingNoop(int port, long sessionId, Duration pollTimeout) {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=polling";
         try {
@@ -109,7 +111,7 @@ public final class RawSocketIo implements AutoCloseable {
                 upgrading.sendText("5");
                 return new String[] {lastPoll, upgrading.join(sessionId)};
             }
-        } catch (java.net.http.HttpTimeoutException e) {
+        } catch (HttpTimeoutException e) {
             throw new AssertionError("the poll the paused client waits for never ended", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

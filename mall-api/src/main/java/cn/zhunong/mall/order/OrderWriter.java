@@ -135,16 +135,13 @@ public class OrderWriter {
                 tx.executeWithoutResult(status -> insertAndTakeStock(List.of(pending)));
                 pending.done().complete(null);
                 return;
-            } catch (PessimisticLockingFailureException lostRace) {
-                forgetIds(pending);
-                if (attempt >= MAX_ATTEMPTS) {
-                    pending.done().completeExceptionally(lostRace);
-                    return;
-                }
             } catch (RuntimeException e) {
                 forgetIds(pending);
-                pending.done().completeExceptionally(e);
-                return;
+                boolean lostRace = e instanceof PessimisticLockingFailureException;
+                if (!lostRace || attempt >= MAX_ATTEMPTS) {
+                    pending.done().completeExceptionally(e);
+                    return;
+                }
             }
         }
     }
