@@ -12,7 +12,10 @@ const checks = {};
 
 function connect(url, token) {
   return new Promise((resolve, reject) => {
-    const socket = io(url, { auth: token ? { token } : {}, forceNew: true, reconnection: false });
+    // WebSocket from the start: this scenario is about rooms across nodes. The polling->WebSocket
+    // upgrade has its own tests (LiveRoomSocketTest); an unexplained connect stall of this client
+    // during the upgrade (once in five full runs) is recorded as open in the issue note.
+    const socket = io(url, { auth: token ? { token } : {}, forceNew: true, reconnection: false, transports: ["websocket"] });
     const timer = setTimeout(() => reject(new Error("connect timeout " + url)), WAIT_MS);
     socket.on("connect", () => { clearTimeout(timer); resolve(track(socket)); });
     socket.on("connect_error", (err) => {
