@@ -40,6 +40,18 @@ public final class TestTokens {
         return token(userId, "CITIZEN", null, "过期", Duration.ofMinutes(-5));
     }
 
+    /**
+     * A valid citizen token with one signature character changed. The first character is flipped:
+     * the last one carries padding bits, and replacing it with a fixed letter left the token
+     * unchanged whenever it already was that letter (one run in sixteen).
+     */
+    public static String forged(long userId) {
+        String token = citizen(userId, "x");
+        int signature = token.lastIndexOf('.') + 1;
+        char flipped = token.charAt(signature) == 'A' ? 'B' : 'A';
+        return token.substring(0, signature) + flipped + token.substring(signature + 1);
+    }
+
     public static String token(long userId, String role, Long streamerId, String name, Duration ttl) {
         Instant now = Instant.now();
         Instant issued = ttl.isNegative() ? now.plus(ttl).minusSeconds(60) : now;
