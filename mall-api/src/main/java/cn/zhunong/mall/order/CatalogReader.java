@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,9 +37,28 @@ public class CatalogReader {
      * have no household, in the same round trip (one row per lot).
      */
     public Map<Long, SkuOffer> offers(Collection<Long> skuIds, boolean withLots) {
+        return read(skuIds, withLots, null, null).offers();
+    }
+
+    /** What placing an order reads: the offers with their lots, and the order an Idempotency-Key already made. */
+    public record CheckoutRead(Map<Long, SkuOffer> offers, Long existingOrderId) {
+    }
+
+    /**
+     * The offers (with lots) and, in the same round trip, the id of the buyer's order made with
+     * this Idempotency-Key, if any (a scalar subquery on the unique key): checkout's one read.
+     * When none of the SKUs exists there is no row to carry the subquery and the id is null.
+     */
+    public CheckoutRead forCheckout(Collection<Long> skuIds, long userId, String idempotencyKey) {
+        return read(skuIds, true, userId, idempotencyKey);
+    }
+
+    private CheckoutRead read(Collection<Long> skuIds, boolean withLots, Long userId, String idempotencyKey) {
         if (skuIds.isEmpty()) {
-            return Map.of();
+            return new CheckoutRead(Map.of(), null);
         }
+        boolean probe = userId != null;
+        Long[] existing = new Long[1];
         Map<Long, SkuOffer> offers = new LinkedHashMap<>();
         String lots = withLots
                 ? ", l.id AS lot_id, l.household_id AS lot_household_id, l.purchase_price_fen, l.income_share_bp, "
@@ -47,12 +67,24 @@ public class CatalogReader {
         String join = withLots
                 ? "LEFT JOIN source_lot l ON l.sku_id = s.id AND s.household_id IS NULL AND l.units_allocated < l.units_supplied "
                 : "";
+        String existingOrder = probe
+                ? ", (SELECT o.id FROM orders o WHERE o.user_id = ? AND o.idempotency_key = ?) AS existing_order_id"
+                : "";
+        List<Object> args = new ArrayList<>(skuIds.size() + 2);
+        if (probe) {
+            args.add(userId);
+            args.add(idempotencyKey);
+        }
+        args.addAll(skuIds);
         jdbc.query("SELECT s.id, s.product_id, p.agency_id, p.village_id, p.name, p.status AS product_status, "
                         + "s.status AS sku_status, s.spec, s.unit, s.report_milli_units, s.weight_grams, s.price_fen, s.stock, "
-                        + "s.max_per_order, s.household_id, p.perishable, p.shipping_template_id" + lots
+                        + "s.max_per_order, s.household_id, p.perishable, p.shipping_template_id" + existingOrder + lots
                         + "FROM sku s JOIN product p ON p.id = s.product_id " + join
                         + "WHERE s.id IN (" + marks(skuIds.size()) + ")" + (withLots ? " ORDER BY s.id, l.received_on, l.id" : ""),
                 rs -> {
+                    if (probe) {
+                        existing[0] = rs.getObject("existing_order_id", Long.class);
+                    }
                     long skuId = rs.getLong("id");
                     SkuOffer offer = offers.get(skuId);
                     if (offer == null) {
@@ -70,8 +102,8 @@ public class CatalogReader {
                                 rs.getObject("purchase_price_fen", Long.class), rs.getObject("income_share_bp", Integer.class),
                                 rs.getInt("open_units")));
                     }
-                }, skuIds.toArray());
-        return offers;
+                }, args.toArray());
+        return new CheckoutRead(offers, existing[0]);
     }
 
     public Map<Long, ShippingRule> shippingRules(Collection<Long> templateIds) {

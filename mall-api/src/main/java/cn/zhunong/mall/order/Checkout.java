@@ -37,13 +37,23 @@ public class Checkout {
      * catalog's: a server-side price such as a 拼团 group price or a flash sale's, never a client's number.
      */
     public PricedOrder price(List<OrderItemRequest> items, String provinceCode, boolean withLots, Map<Long, Long> unitPrices) {
+        return price(items, provinceCode, catalog.offers(skuIds(items), withLots), unitPrices);
+    }
+
+    /** The distinct SKU ids of the items; a SKU named twice is refused. */
+    public static Set<Long> skuIds(List<OrderItemRequest> items) {
         Set<Long> skuIds = new HashSet<>();
         for (OrderItemRequest item : items) {
             if (!skuIds.add(item.skuId())) {
                 throw ApiException.badRequest("DUPLICATE_SKU", "同一规格在订单中只能出现一次");
             }
         }
-        Map<Long, SkuOffer> offers = catalog.offers(skuIds, withLots);
+        return skuIds;
+    }
+
+    /** Prices the items from offers already read (see {@link CatalogReader#forCheckout}). */
+    public PricedOrder price(List<OrderItemRequest> items, String provinceCode, Map<Long, SkuOffer> offers,
+            Map<Long, Long> unitPrices) {
         List<PricedOrder.PricedLine> lines = new ArrayList<>(items.size());
         Long agencyId = null;
         long goods = 0;

@@ -3,31 +3,13 @@ package cn.zhunong.mall.order;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.util.Collection;
 import java.util.List;
-import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
-import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 @Mapper
 public interface OrderLineMapper extends BaseMapper<OrderLine> {
-
-    /** All lines of an order in one statement (checkout's short transaction). */
-    @Insert("""
-            <script>
-            INSERT INTO order_line (order_id, sku_id, product_id, village_id, product_name, sku_spec, unit, unit_price_fen,
-              quantity, line_fen, report_milli_units, weight_grams, perishable, household_id, income_lots, refund_status, refunded_fen)
-            VALUES
-            <foreach collection="lines" item="l" separator=",">
-              (#{l.orderId}, #{l.skuId}, #{l.productId}, #{l.villageId}, #{l.productName}, #{l.skuSpec}, #{l.unit},
-               #{l.unitPriceFen}, #{l.quantity}, #{l.lineFen}, #{l.reportMilliUnits}, #{l.weightGrams}, #{l.perishable},
-               #{l.householdId}, #{l.incomeLots}, 'NONE', 0)
-            </foreach>
-            </script>
-            """)
-    @Options(useGeneratedKeys = true, keyProperty = "lines.id", keyColumn = "id")
-    int insertAll(@Param("lines") List<OrderLine> lines);
 
     @Select("""
             <script>

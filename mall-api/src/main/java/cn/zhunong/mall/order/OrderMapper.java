@@ -3,9 +3,7 @@ package cn.zhunong.mall.order;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.time.Instant;
 import java.util.List;
-import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
-import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
@@ -17,29 +15,12 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface OrderMapper extends BaseMapper<Order> {
 
-    /** Several orders in one statement (the batch writer); their generated ids are set on the objects. */
-    @Insert("""
-            <script>
-            INSERT INTO orders (order_no, user_id, agency_id, idempotency_key, request_hash, status, goods_fen, shipping_fen,
-              total_fen, receiver_name, receiver_phone_enc, receiver_phone_masked, province_code,
-              receiver_address, buyer_note, campaign_code, live_session_id, streamer_id,
-              group_buy_id, flash_sale_id, expires_at, paid_fen, refunded_fen, created_at, updated_at)
-            VALUES
-            <foreach collection="orders" item="o" separator=",">
-              (#{o.orderNo}, #{o.userId}, #{o.agencyId}, #{o.idempotencyKey}, #{o.requestHash}, #{o.status},
-               #{o.goodsFen}, #{o.shippingFen}, #{o.totalFen}, #{o.receiverName},
-               #{o.receiverPhoneEnc}, #{o.receiverPhoneMasked}, #{o.provinceCode},
-               #{o.receiverAddress}, #{o.buyerNote}, #{o.campaignCode}, #{o.liveSessionId},
-               #{o.streamerId}, #{o.groupBuyId}, #{o.flashSaleId}, #{o.expiresAt}, #{o.paidFen}, #{o.refundedFen},
-               #{o.createdAt}, #{o.updatedAt})
-            </foreach>
-            </script>
-            """)
-    @Options(useGeneratedKeys = true, keyProperty = "orders.id", keyColumn = "id")
-    int insertAll(@Param("orders") List<Order> orders);
-
     @Select("SELECT * FROM orders WHERE user_id = #{userId} AND idempotency_key = #{key}")
     Order findByIdempotencyKey(@Param("userId") long userId, @Param("key") String key);
+
+    /** The id only, straight from the unique key. */
+    @Select("SELECT id FROM orders WHERE user_id = #{userId} AND idempotency_key = #{key}")
+    Long findIdByIdempotencyKey(@Param("userId") long userId, @Param("key") String key);
 
     @Select("SELECT * FROM orders WHERE order_no = #{orderNo}")
     Order findByOrderNo(@Param("orderNo") String orderNo);

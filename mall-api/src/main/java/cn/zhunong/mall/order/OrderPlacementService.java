@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
 /**
  * Places orders. The path is built for hot SKUs:
  * <ol>
- *   <li>a replayed Idempotency-Key returns the existing order without reserving anything;</li>
+ *   <li>one read fetches the SKUs, their products and open lots, and whether the Idempotency-Key
+ *       was used already: a replay returns the existing order without reserving anything;</li>
  *   <li>an order in an in-room flash sale takes its unit from the sale first ({@link FlashSaleOrders});</li>
  *   <li>prices, limits and shipping come from the catalog ({@link Checkout});</li>
  *   <li>stock is pre-deducted in Redis ({@link StockCounters}): a sold-out buyer is refused here,
@@ -37,6 +38,7 @@ public class OrderPlacementService {
     private final StockMapper stock;
     private final StockCounters counters;
     private final Checkout checkout;
+    private final CatalogReader catalog;
     private final OrderDrafts drafts;
     private final CartStore cart;
     private final OrderViews views;
@@ -45,7 +47,7 @@ public class OrderPlacementService {
     private final Clock clock;
 
     public OrderPlacementService(OrderMapper orders, OrderLineMapper lines, StockMapper stock, StockCounters counters,
-            Checkout checkout, OrderDrafts drafts, CartStore cart, OrderViews views, OrderWriter writer,
+            Checkout checkout, CatalogReader catalog, OrderDrafts drafts, CartStore cart, OrderViews views, OrderWriter writer,
             FlashSaleOrders flashSales, Clock clock) {
         this.flashSales = flashSales;
         this.orders = orders;
@@ -53,6 +55,7 @@ public class OrderPlacementService {
         this.stock = stock;
         this.counters = counters;
         this.checkout = checkout;
+        this.catalog = catalog;
         this.drafts = drafts;
         this.cart = cart;
         this.views = views;
@@ -82,13 +85,14 @@ public class OrderPlacementService {
     public Placement place(CurrentUser buyer, String idempotencyKey, CreateOrderRequest request, Map<Long, Long> unitPrices) {
         String key = IdempotencyKeys.require(idempotencyKey);
         String requestHash = drafts.hash(request);
-        Order existing = orders.findByIdempotencyKey(buyer.id(), key);
+        CatalogReader.CheckoutRead read = catalog.forCheckout(Checkout.skuIds(request.items()), buyer.id(), key);
+        Long existing = read.offers().isEmpty() ? orders.findIdByIdempotencyKey(buyer.id(), key) : read.existingOrderId();
         if (existing != null) {
-            return replay(existing, requestHash);
+            return replay(orders.selectById(existing), requestHash);
         }
         // a flash-sale order comes through the public path (no group price); a group order never names a flash sale
         FlashSale flash = flashSales.of(request);
-        PricedOrder priced = checkout.price(request.items(), request.address().provinceCode(), true,
+        PricedOrder priced = checkout.price(request.items(), request.address().provinceCode(), read.offers(),
                 flash == null ? unitPrices : FlashSaleOrders.prices(flash));
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         Order order = drafts.newOrder(buyer, key, requestHash, request, priced, now);

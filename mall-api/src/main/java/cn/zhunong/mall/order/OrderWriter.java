@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes new orders to the database — group commit for checkout. Checkout threads hand their
  * order over and wait; a few writer threads each take whatever has queued up (up to
  * {@code maxBatch}) and write it in ONE short transaction: the orders in one INSERT, their lines
- * in one INSERT, then, last, one conditional stock UPDATE per SKU for the batch's total
+ * in one INSERT ({@link OrderRows}), then, last, one conditional stock UPDATE per SKU for the batch's total
  * ({@code stock = stock - n WHERE stock >= n}, in SKU id order), and the commit. On a hot SKU a
  * hundred buyers then cost the row lock, the round trips and the commit of one.
  *
@@ -35,8 +35,7 @@ public class OrderWriter {
 
     private static final int MAX_ATTEMPTS = 3;
 
-    private final OrderMapper orders;
-    private final OrderLineMapper lines;
+    private final OrderRows rows;
     private final StockMapper stock;
     private final TransactionTemplate tx;
     private final int maxBatch;
@@ -44,10 +43,9 @@ public class OrderWriter {
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
-    public OrderWriter(OrderMapper orders, OrderLineMapper lines, StockMapper stock, PlatformTransactionManager transactions,
+    public OrderWriter(OrderRows rows, StockMapper stock, PlatformTransactionManager transactions,
             @Value("${zhunong.orders.writer-threads}") int threads, @Value("${zhunong.orders.max-batch}") int maxBatch) {
-        this.orders = orders;
-        this.lines = lines;
+        this.rows = rows;
         this.stock = stock;
         this.tx = new TransactionTemplate(transactions);
         this.maxBatch = maxBatch;
@@ -148,7 +146,7 @@ public class OrderWriter {
 
     private void insertAndTakeStock(List<Pending> batch) {
         List<Order> newOrders = batch.stream().map(Pending::order).toList();
-        orders.insertAll(newOrders);
+        rows.insertOrders(newOrders);
         List<OrderLine> newLines = new ArrayList<>();
         Map<Long, Integer> units = new TreeMap<>();
         for (Pending pending : batch) {
@@ -156,7 +154,7 @@ public class OrderWriter {
             newLines.addAll(pending.lines());
             pending.units().forEach((sku, qty) -> units.merge(sku, qty, Integer::sum));
         }
-        lines.insertAll(newLines);
+        rows.insertLines(newLines);
         // last, in SKU id order: the hot rows are locked for the shortest time and never in a cycle
         units.forEach((sku, qty) -> {
             if (stock.take(sku, qty) == 0) {

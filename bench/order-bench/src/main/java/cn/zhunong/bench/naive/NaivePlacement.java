@@ -11,6 +11,7 @@ import cn.zhunong.mall.order.OrderLine;
 import cn.zhunong.mall.order.OrderLineMapper;
 import cn.zhunong.mall.order.OrderMapper;
 import cn.zhunong.mall.order.OrderResponse;
+import cn.zhunong.mall.order.OrderRows;
 import cn.zhunong.mall.order.OrderViews;
 import cn.zhunong.mall.order.PricedOrder;
 import java.time.Clock;
@@ -24,8 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * BENCHMARK ONLY — THE NAIVE PATH, WRONG ON PURPOSE. Same checkout, pricing, snapshots and rows
- * as mall-api's {@code OrderPlacementService}, but stock is handled the way a first draft often
+ * BENCHMARK ONLY — THE NAIVE PATH, WRONG ON PURPOSE. Same checkout, pricing, snapshots and row
+ * writing as mall-api's {@code OrderPlacementService}, but stock is handled the way a first draft often
  * does it: read the stock, check it, write "read value − quantity", then insert the order, all in
  * one transaction and without Redis. Concurrent buyers read the same value and overwrite each
  * other's update (lost update), so it oversells; and the hot row stays locked while the order
@@ -39,17 +40,19 @@ public class NaivePlacement {
     private final Checkout checkout;
     private final OrderDrafts drafts;
     private final OrderViews views;
+    private final OrderRows rows;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final TransactionTemplate tx;
 
     public NaivePlacement(OrderMapper orders, OrderLineMapper lines, Checkout checkout, OrderDrafts drafts, OrderViews views,
-            JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+            OrderRows rows, JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.orders = orders;
         this.lines = lines;
         this.checkout = checkout;
         this.drafts = drafts;
         this.views = views;
+        this.rows = rows;
         this.jdbc = jdbc;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
@@ -58,9 +61,9 @@ public class NaivePlacement {
     public OrderResponse place(CurrentUser buyer, String idempotencyKey, CreateOrderRequest request) {
         String key = IdempotencyKeys.require(idempotencyKey);
         String requestHash = drafts.hash(request);
-        Order existing = orders.findByIdempotencyKey(buyer.id(), key);
+        Long existing = orders.findIdByIdempotencyKey(buyer.id(), key);
         if (existing != null) {
-            return views.of(existing, lines.findByOrderId(existing.getId()), false);
+            return views.of(orders.selectById(existing), lines.findByOrderId(existing), false);
         }
         PricedOrder priced = checkout.price(request.items(), request.address().provinceCode(), true);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
@@ -75,9 +78,9 @@ public class NaivePlacement {
                 }
                 jdbc.update("UPDATE sku SET stock = ? WHERE id = ?", stock - qty, sku);                     // write
             });
-            orders.insert(order);
+            rows.insertOrders(List.of(order));
             orderLines.forEach(l -> l.setOrderId(order.getId()));
-            lines.insertAll(orderLines);
+            rows.insertLines(orderLines);
         });
         return views.of(order, orderLines, false);
     }

@@ -1,0 +1,135 @@
+package cn.zhunong.mall.order;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Inserts new orders and lines as JDBC batches with fixed SQL texts: the driver sends each batch
+ * as one multi-row INSERT (rewriteBatchedStatements) of a statement prepared once per connection,
+ * and returns the generated ids. This is the hot path of checkout, kept free of per-row mapping
+ * work; everything else about orders goes through MyBatis.
+ */
+@Component
+public class OrderRows {
+
+    private static final String INSERT_ORDER = "INSERT INTO orders (order_no, user_id, agency_id, idempotency_key, "
+            + "request_hash, status, goods_fen, shipping_fen, total_fen, receiver_name, receiver_phone_enc, "
+            + "receiver_phone_masked, province_code, receiver_address, buyer_note, campaign_code, live_session_id, streamer_id, "
+            + "group_buy_id, flash_sale_id, expires_at, paid_fen, refunded_fen, created_at, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String INSERT_LINE = "INSERT INTO order_line (order_id, sku_id, product_id, village_id, product_name, "
+            + "sku_spec, unit, unit_price_fen, quantity, line_fen, report_milli_units, weight_grams, perishable, household_id, "
+            + "income_lots, refund_status, refunded_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NONE', 0)";
+
+    private final JdbcTemplate jdbc;
+
+    public OrderRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the orders and sets their generated ids. */
+    public void insertOrders(List<Order> orders) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.batchUpdate(con -> con.prepareStatement(INSERT_ORDER, Statement.RETURN_GENERATED_KEYS),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        Order o = orders.get(i);
+                        ps.setString(1, o.getOrderNo());
+                        ps.setLong(2, o.getUserId());
+                        ps.setLong(3, o.getAgencyId());
+                        ps.setString(4, o.getIdempotencyKey());
+                        ps.setString(5, o.getRequestHash());
+                        ps.setString(6, o.getStatus().name());
+                        ps.setLong(7, o.getGoodsFen());
+                        ps.setLong(8, o.getShippingFen());
+                        ps.setLong(9, o.getTotalFen());
+                        ps.setString(10, o.getReceiverName());
+                        ps.setBytes(11, o.getReceiverPhoneEnc());
+                        ps.setString(12, o.getReceiverPhoneMasked());
+                        ps.setString(13, o.getProvinceCode());
+                        ps.setString(14, o.getReceiverAddress());
+                        ps.setString(15, o.getBuyerNote());
+                        ps.setString(16, o.getCampaignCode());
+                        setLong(ps, 17, o.getLiveSessionId());
+                        setLong(ps, 18, o.getStreamerId());
+                        setLong(ps, 19, o.getGroupBuyId());
+                        setLong(ps, 20, o.getFlashSaleId());
+                        ps.setTimestamp(21, timestamp(o.getExpiresAt()));
+                        ps.setLong(22, o.getPaidFen());
+                        ps.setLong(23, o.getRefundedFen());
+                        ps.setTimestamp(24, timestamp(o.getCreatedAt()));
+                        ps.setTimestamp(25, timestamp(o.getUpdatedAt()));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return orders.size();
+                    }
+                }, keys);
+        List<Map<String, Object>> ids = keys.getKeyList();
+        for (int i = 0; i < orders.size(); i++) {
+            orders.get(i).setId(((Number) ids.get(i).values().iterator().next()).longValue());
+        }
+    }
+
+    /** Inserts the lines (their order ids already set) and sets their generated ids. */
+    public void insertLines(List<OrderLine> lines) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.batchUpdate(con -> con.prepareStatement(INSERT_LINE, Statement.RETURN_GENERATED_KEYS),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        OrderLine l = lines.get(i);
+                        ps.setLong(1, l.getOrderId());
+                        ps.setLong(2, l.getSkuId());
+                        ps.setLong(3, l.getProductId());
+                        ps.setLong(4, l.getVillageId());
+                        ps.setString(5, l.getProductName());
+                        ps.setString(6, l.getSkuSpec());
+                        ps.setString(7, l.getUnit());
+                        ps.setLong(8, l.getUnitPriceFen());
+                        ps.setInt(9, l.getQuantity());
+                        ps.setLong(10, l.getLineFen());
+                        ps.setLong(11, l.getReportMilliUnits());
+                        ps.setInt(12, l.getWeightGrams());
+                        ps.setBoolean(13, Boolean.TRUE.equals(l.getPerishable()));
+                        setLong(ps, 14, l.getHouseholdId());
+                        ps.setString(15, l.getIncomeLots());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return lines.size();
+                    }
+                }, keys);
+        List<Map<String, Object>> ids = keys.getKeyList();
+        for (int i = 0; i < lines.size(); i++) {
+            lines.get(i).setId(((Number) ids.get(i).values().iterator().next()).longValue());
+        }
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.from(instant);
+    }
+}
