@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -20,9 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Sends broadcast packets to local clients with a bounded queue per client.
  *
- * <p>WebSocket clients (all clients after the first few hundred milliseconds) get the pre-encoded
- * frame written straight to their channel: no per-recipient serialization and no copy (the frame
- * is a duplicate of one shared buffer). Clients still on HTTP long-polling go through
+ * <p>WebSocket clients (all clients after the first few hundred milliseconds) get the pre-framed
+ * bytes written straight to their channel: no per-recipient serialization, framing or copy (the
+ * frame is a duplicate of one shared buffer). Clients still on HTTP long-polling go through
  * netty-socketio's queue with the payload as pre-serialized raw JSON, so only the small envelope is
  * written per recipient.
  *
@@ -65,7 +64,8 @@ public class Fanout {
         connection.congestedSince = 0;
         if (channel != null) {
             connection.pending.incrementAndGet();
-            channel.writeAndFlush(new TextWebSocketFrame(packet.frame().duplicate()))
+            // raw bytes pass netty-socketio's encoder and netty's frame encoder untouched (they handle their own types)
+            channel.writeAndFlush(packet.frame().duplicate())
                     .addListener((ChannelFutureListener) f -> connection.pending.decrementAndGet());
         } else {
             Packet raw = new Packet(PacketType.MESSAGE, EngineIOVersion.V4);

@@ -16,8 +16,9 @@ import tools.jackson.databind.ObjectMapper;
  * Serializes broadcast events once. netty-socketio 2.0.14 encodes a broadcast per recipient: its
  * {@code BroadcastOperations.send} hands the same {@code Packet} to every client and the
  * per-connection {@code EncoderHandler} runs {@code PacketEncoder.encodePacket} (Jackson included)
- * for each of them. Room broadcasts therefore bypass it: {@link Fanout} writes this pre-encoded frame
- * to each WebSocket channel. {@link #encodedCount} counts the encodings, so tests can prove one
+ * for each of them, and netty's frame encoder then copies it into a frame per recipient. Room
+ * broadcasts therefore bypass both: {@link Fanout} writes this pre-framed WebSocket frame to each
+ * WebSocket channel as raw bytes. {@link #encodedCount} counts the encodings, so tests can prove one
  * encoding per broadcast.
  */
 @Component
@@ -41,11 +42,27 @@ public class PacketCodec {
             throw new IllegalArgumentException("event name " + event);
         }
         String body = json.writeValueAsString(payload);
-        byte[] bytes = ("42[\"" + event + "\"," + body + "]").getBytes(StandardCharsets.UTF_8);
-        ByteBuf frame = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes));
+        byte[] text = ("42[\"" + event + "\"," + body + "]").getBytes(StandardCharsets.UTF_8);
+        ByteBuf frame = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(textFrameHeader(text.length), text));
         encoded.computeIfAbsent(event, e -> new AtomicLong()).incrementAndGet();
         encodedCounter.increment();
         return new EncodedPacket(event, frame, body);
+    }
+
+    /**
+     * The header of a final, unmasked WebSocket text frame (RFC 6455 §5.2) with that payload length:
+     * servers never mask, so every recipient can be sent the same bytes.
+     */
+    static byte[] textFrameHeader(int length) {
+        byte finText = (byte) 0x81;
+        if (length < 126) {
+            return new byte[] {finText, (byte) length};
+        }
+        if (length < 65_536) {
+            return new byte[] {finText, 126, (byte) (length >>> 8), (byte) length};
+        }
+        return new byte[] {finText, 127, 0, 0, 0, 0, (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8),
+            (byte) length};
     }
 
     /** How many packets of that event this node has serialized. */

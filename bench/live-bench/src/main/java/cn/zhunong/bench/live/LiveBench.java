@@ -165,13 +165,14 @@ public final class LiveBench {
             long expected = (to - from) * options.viewers();
             long delivered = 0;
             for (long s = from; s < to; s++) {
-                delivered += Math.min(options.viewers(), viewers.delivered.get((int) s));
+                delivered += Math.min(options.viewers(), viewers.delivered((int) s));
             }
             double seconds = (cpuAfter.wallNanos - cpuBefore.wallNanos) / 1e9;
             System.gc();
-            Result result = new Result(batching, channels.size(), connectSeconds, to - from, expected, viewers.deliveries.get(),
-                    expected - delivered, viewers.latency.percentileMs(0.50), viewers.latency.percentileMs(0.99),
-                    viewers.deliveries.get() / seconds, (cpuAfter.processNanos - cpuBefore.processNanos) / 1e9 / seconds,
+            Histogram latency = viewers.latency();
+            long deliveries = viewers.deliveries();
+            Result result = new Result(batching, channels.size(), connectSeconds, to - from, expected, deliveries,
+                    expected - delivered, latency.percentileMs(0.50), latency.percentileMs(0.99), deliveries / seconds, (cpuAfter.processNanos - cpuBefore.processNanos) / 1e9 / seconds,
                     (cpuAfter.clientMs - cpuBefore.clientMs) / 1e3 / seconds,
                     ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024), rssMb(),
                     viewers.rejected.get() - rejectedBefore, viewers.disconnected.get());
@@ -199,7 +200,7 @@ public final class LiveBench {
         long last = -1;
         long quietSince = System.nanoTime();
         while (System.nanoTime() - start < MAX_DRAIN.toNanos()) {
-            long now = viewers.received.get();
+            long now = viewers.received();
             if (now != last) {
                 last = now;
                 quietSince = System.nanoTime();

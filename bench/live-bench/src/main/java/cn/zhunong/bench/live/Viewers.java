@@ -1,6 +1,8 @@
 package cn.zhunong.bench.live;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -19,9 +21,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -47,12 +51,10 @@ final class Viewers implements AutoCloseable {
     private final long sessionId;
     private final List<Channel> channels = new ArrayList<>();
     private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-    /** deliveries per message sequence number */
-    final AtomicLongArray delivered;
-    final Histogram latency = new Histogram();
-    final AtomicLong deliveries = new AtomicLong();
-    /** every chat message received, measured or not: the drain waits until it stops growing */
-    final AtomicLong received = new AtomicLong();
+    private final int maxMessages;
+    /** one tally per client event-loop thread, so counting never bounces a cache line between threads */
+    private final List<Tally> tallies = new CopyOnWriteArrayList<>();
+    private final ThreadLocal<Tally> tally = ThreadLocal.withInitial(this::newTally);
     final AtomicLong rejected = new AtomicLong();
     final AtomicInteger disconnected = new AtomicInteger();
     /** messages from this sequence number on are measured (set when the warm-up ends) */
@@ -64,7 +66,36 @@ final class Viewers implements AutoCloseable {
                 NioIoHandler.newFactory());
         this.uri = URI.create("ws://127.0.0.1:" + socketPort + "/socket.io/?EIO=4&transport=websocket");
         this.sessionId = sessionId;
-        this.delivered = new AtomicLongArray(maxMessages);
+        this.maxMessages = maxMessages;
+    }
+
+    /** What one event-loop thread counted (written by that thread only). */
+    private record Tally(AtomicLongArray delivered, Histogram latency, AtomicLong deliveries, AtomicLong received) {
+    }
+
+    private Tally newTally() {
+        Tally t = new Tally(new AtomicLongArray(maxMessages), new Histogram(), new AtomicLong(), new AtomicLong());
+        tallies.add(t);
+        return t;
+    }
+
+    /** Viewers that received message {@code seq}. */
+    long delivered(int seq) {
+        return tallies.stream().mapToLong(t -> t.delivered().get(seq)).sum();
+    }
+
+    /** Measured deliveries (messages of the measured window). */
+    long deliveries() {
+        return tallies.stream().mapToLong(t -> t.deliveries().get()).sum();
+    }
+
+    /** Every chat message received, measured or not: the drain waits until it stops growing. */
+    long received() {
+        return tallies.stream().mapToLong(t -> t.received().get()).sum();
+    }
+
+    Histogram latency() {
+        return Histogram.sum(tallies.stream().map(Tally::latency).toList());
     }
 
     /**
@@ -108,6 +139,35 @@ final class Viewers implements AutoCloseable {
         return opened;
     }
 
+    private static final byte[] CHAT_PREFIX = "42[\"chat\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TEXT_MARK = "\"text\":\"b".getBytes(StandardCharsets.US_ASCII);
+
+    private static boolean startsWith(ByteBuf buf, byte[] prefix) {
+        if (buf.readableBytes() < prefix.length) {
+            return false;
+        }
+        int start = buf.readerIndex();
+        for (int i = 0; i < prefix.length; i++) {
+            if (buf.getByte(start + i) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     static void emit(Channel channel, String packet) {
         channel.writeAndFlush(new TextWebSocketFrame(packet));
     }
@@ -139,10 +199,13 @@ final class Viewers implements AutoCloseable {
             if (!(frame instanceof TextWebSocketFrame text)) {
                 return;
             }
+            ByteBuf content = text.content();
+            if (startsWith(content, CHAT_PREFIX)) {
+                received(ByteBufUtil.getBytes(content));
+                return;
+            }
             String packet = text.text();
-            if (packet.startsWith("42[\"chat\"")) {
-                received(packet);
-            } else if (packet.equals("2")) {
+            if (packet.equals("2")) {
                 emit(ctx.channel(), "3");
             } else if (packet.startsWith("0{")) {
                 emit(ctx.channel(), token == null ? "40" : "40{\"token\":\"" + token + "\"}");
@@ -165,29 +228,30 @@ final class Viewers implements AutoCloseable {
             }
         }
 
-        /** Scans the batch for "text":"b<seq>:<nanos>" without building a JSON tree. */
-        private void received(String packet) {
+        /** Scans the batch's bytes for "text":"b<seq>:<nanos>" without decoding them or building a JSON tree. */
+        private void received(byte[] packet) {
             long now = System.nanoTime();
+            Tally counts = tally.get();
             int at = 0;
-            while ((at = packet.indexOf("\"text\":\"b", at)) >= 0) {
-                int i = at + 9;
+            while ((at = indexOf(packet, TEXT_MARK, at)) >= 0) {
+                int i = at + TEXT_MARK.length;
                 long seq = 0;
-                char c;
-                while ((c = packet.charAt(i++)) != ':') {
+                byte c;
+                while ((c = packet[i++]) != ':') {
                     seq = seq * 10 + (c - '0');
                 }
                 long sent = 0;
-                while ((c = packet.charAt(i++)) != '"') {
+                while ((c = packet[i++]) != '"') {
                     sent = sent * 10 + (c - '0');
                 }
                 at = i;
-                received.incrementAndGet();
-                if (seq < delivered.length()) {
-                    delivered.incrementAndGet((int) seq);
+                counts.received().lazySet(counts.received().get() + 1);
+                if (seq < maxMessages) {
+                    counts.delivered().lazySet((int) seq, counts.delivered().get((int) seq) + 1);
                 }
                 if (seq >= measureFrom && seq < measureTo) {
-                    deliveries.incrementAndGet();
-                    latency.record(now - sent);
+                    counts.deliveries().lazySet(counts.deliveries().get() + 1);
+                    counts.latency().record(now - sent);
                 }
             }
         }
