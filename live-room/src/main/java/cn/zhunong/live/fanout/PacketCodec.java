@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +44,11 @@ public class PacketCodec {
         }
         String body = json.writeValueAsString(payload);
         byte[] text = ("42[\"" + event + "\"," + body + "]").getBytes(StandardCharsets.UTF_8);
-        ByteBuf frame = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(textFrameHeader(text.length), text));
+        byte[] header = textFrameHeader(text.length);
+        // one direct, contiguous buffer: netty would otherwise copy a heap or composite buffer into a
+        // direct one for every recipient's socket write; the JDK frees it when the last duplicate is gone
+        ByteBuffer bytes = ByteBuffer.allocateDirect(header.length + text.length).put(header).put(text).flip();
+        ByteBuf frame = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes));
         encoded.computeIfAbsent(event, e -> new AtomicLong()).incrementAndGet();
         encodedCounter.increment();
         return new EncodedPacket(event, frame, body);

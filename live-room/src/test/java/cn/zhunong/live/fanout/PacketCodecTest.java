@@ -43,6 +43,8 @@ class PacketCodecTest {
             channel.<ByteBuf>readOutbound().release();
         }
         assertThat(packet.frame().refCnt()).isPositive();
+        // direct: a socket write sends it as it is instead of copying it per recipient
+        assertThat(packet.frame().isDirect()).isTrue();
         assertThat(packet.frame().readableBytes()).isEqualTo(2 + "42[\"stats\",{\"online\":3}]".length());
     }
 }
