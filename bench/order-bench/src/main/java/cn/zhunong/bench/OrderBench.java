@@ -14,6 +14,7 @@ import cn.zhunong.mall.order.stock.StockReconciler;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +63,7 @@ public final class OrderBench {
             System.out.printf(Locale.ROOT, "%nwarming up (%d s ours, %d s naive per transport)...%n", warmup / 1000,
                     warmup / 2000);
             if (floorScenario) {
-                floor(stack, people, "/api/v1/cart", buyers, warmup / 2);
+                floor(stack, people, Floor.CART.path, buyers, warmup / 2);
             }
             if (orderScenarios && transports.contains("http")) {
                 bench.http(Path.OURS, List.of(data.sku(100_000_000)), buyers, warmup);
@@ -73,15 +74,12 @@ public final class OrderBench {
                 bench.inProcess(Path.NAIVE, List.of(data.sku(100_000_000)), buyers, warmup / 4);
             }
 
-            List<LoadRun.Result> floors = new ArrayList<>();
-            if (floorScenario) {
-                for (String path : FLOOR_PATHS) {
-                    if (!options.getOrDefault("floors", "noop,ping,cart").contains(path.substring(path.lastIndexOf('/') + 1))) {
-                        floors.add(null);
-                        continue;
-                    }
-                    System.out.printf(Locale.ROOT, "running http      floor GET %s for %d s...%n", path, millis / 1000);
-                    floors.add(floor(stack, people, path, buyers, millis));
+            List<String> chosenFloors = List.of(options.getOrDefault("floors", "noop,ping,cart").split(","));
+            Map<Floor, LoadRun.Result> floors = new EnumMap<>(Floor.class);
+            for (Floor floor : floorScenario ? Floor.values() : new Floor[0]) {
+                if (chosenFloors.contains(floor.option)) {
+                    System.out.printf(Locale.ROOT, "running http      floor GET %s for %d s...%n", floor.path, millis / 1000);
+                    floors.put(floor, floor(stack, people, floor.path, buyers, millis));
                 }
             }
             for (String transport : transports) {
@@ -108,23 +106,29 @@ public final class OrderBench {
             }
             StockReconciler.Report report = stack.mallApi.getBean(StockReconciler.class).reconcile();
             print(results, notes, buyers, pool, accessLog, report, tomcatThreads);
-            for (int i = 0; i < floors.size(); i++) {
-                LoadRun.Result floor = floors.get(i);
-                if (floor == null) {
-                    continue;
-                }
-                System.out.printf(Locale.ROOT, "floor: GET %-13s %-62s %6.0f requests/s, p50 %5.1f ms, p99 %5.1f ms, "
-                        + "CPU %.3f ms per request (jvm %.3f)%n", FLOOR_PATHS.get(i), FLOOR_LABELS.get(i), floor.createdPerSecond(),
-                        floor.p50Millis(), floor.p99Millis(), floor.cpuMsPerRequest(), floor.cpu().jvmMs() / Math.max(1, floor.created()));
-            }
+            floors.forEach((floor, r) -> System.out.printf(Locale.ROOT, "floor: GET %-13s %-62s %6.0f requests/s, p50 %5.1f ms, "
+                    + "p99 %5.1f ms, CPU %.3f ms per request (jvm %.3f)%n", floor.path, floor.label, r.createdPerSecond(),
+                    r.p50Millis(), r.p99Millis(), r.cpuMsPerRequest(), r.cpu().jvmMs() / Math.max(1, r.created())));
         }
         System.exit(0);
     }
 
     /** What a request costs without an order: Tomcat alone, then security and MVC, then a real authenticated read. */
-    private static final List<String> FLOOR_PATHS = List.of("/bench/noop", "/bench/ping", "/api/v1/cart");
-    private static final List<String> FLOOR_LABELS = List.of("(servlet filter: Tomcat + load generator)",
-            "(authenticated constant: + JWT, revocation check, Spring MVC)", "(empty cart: + method security, Redis read, JSON)");
+    enum Floor {
+        NOOP("noop", "/bench/noop", "(servlet filter: Tomcat + load generator)"),
+        PING("ping", "/bench/ping", "(authenticated constant: + JWT, revocation check, Spring MVC)"),
+        CART("cart", "/api/v1/cart", "(empty cart: + method security, Redis read, JSON)");
+
+        final String option;
+        final String path;
+        final String label;
+
+        Floor(String option, String path, String label) {
+            this.option = option;
+            this.path = path;
+            this.label = label;
+        }
+    }
 
     private static LoadRun.Result floor(BenchStack stack, List<BenchData.Buyer> people, String path, int buyers, long millis) {
         return LoadRun.run("", buyers, millis, b -> {

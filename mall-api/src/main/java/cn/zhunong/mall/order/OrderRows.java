@@ -8,8 +8,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
@@ -41,83 +43,75 @@ public class OrderRows {
 
     /** Inserts the orders and sets their generated ids. */
     public void insertOrders(List<Order> orders) {
-        KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.batchUpdate(con -> con.prepareStatement(INSERT_ORDER, Statement.RETURN_GENERATED_KEYS),
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        Order o = orders.get(i);
-                        ps.setString(1, o.getOrderNo());
-                        ps.setLong(2, o.getUserId());
-                        ps.setLong(3, o.getAgencyId());
-                        ps.setString(4, o.getIdempotencyKey());
-                        ps.setString(5, o.getRequestHash());
-                        ps.setString(6, o.getStatus().name());
-                        ps.setLong(7, o.getGoodsFen());
-                        ps.setLong(8, o.getShippingFen());
-                        ps.setLong(9, o.getTotalFen());
-                        ps.setString(10, o.getReceiverName());
-                        ps.setBytes(11, o.getReceiverPhoneEnc());
-                        ps.setString(12, o.getReceiverPhoneMasked());
-                        ps.setString(13, o.getProvinceCode());
-                        ps.setString(14, o.getReceiverAddress());
-                        ps.setString(15, o.getBuyerNote());
-                        ps.setString(16, o.getCampaignCode());
-                        setLong(ps, 17, o.getLiveSessionId());
-                        setLong(ps, 18, o.getStreamerId());
-                        setLong(ps, 19, o.getGroupBuyId());
-                        setLong(ps, 20, o.getFlashSaleId());
-                        ps.setTimestamp(21, timestamp(o.getExpiresAt()));
-                        ps.setLong(22, o.getPaidFen());
-                        ps.setLong(23, o.getRefundedFen());
-                        ps.setTimestamp(24, timestamp(o.getCreatedAt()));
-                        ps.setTimestamp(25, timestamp(o.getUpdatedAt()));
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return orders.size();
-                    }
-                }, keys);
-        List<Map<String, Object>> ids = keys.getKeyList();
-        for (int i = 0; i < orders.size(); i++) {
-            orders.get(i).setId(((Number) ids.get(i).values().iterator().next()).longValue());
-        }
+        insertAll(INSERT_ORDER, orders, (ps, o) -> {
+            ps.setString(1, o.getOrderNo());
+            ps.setLong(2, o.getUserId());
+            ps.setLong(3, o.getAgencyId());
+            ps.setString(4, o.getIdempotencyKey());
+            ps.setString(5, o.getRequestHash());
+            ps.setString(6, o.getStatus().name());
+            ps.setLong(7, o.getGoodsFen());
+            ps.setLong(8, o.getShippingFen());
+            ps.setLong(9, o.getTotalFen());
+            ps.setString(10, o.getReceiverName());
+            ps.setBytes(11, o.getReceiverPhoneEnc());
+            ps.setString(12, o.getReceiverPhoneMasked());
+            ps.setString(13, o.getProvinceCode());
+            ps.setString(14, o.getReceiverAddress());
+            ps.setString(15, o.getBuyerNote());
+            ps.setString(16, o.getCampaignCode());
+            setLong(ps, 17, o.getLiveSessionId());
+            setLong(ps, 18, o.getStreamerId());
+            setLong(ps, 19, o.getGroupBuyId());
+            setLong(ps, 20, o.getFlashSaleId());
+            ps.setTimestamp(21, timestamp(o.getExpiresAt()));
+            ps.setLong(22, o.getPaidFen());
+            ps.setLong(23, o.getRefundedFen());
+            ps.setTimestamp(24, timestamp(o.getCreatedAt()));
+            ps.setTimestamp(25, timestamp(o.getUpdatedAt()));
+        }, Order::setId);
     }
 
     /** Inserts the lines (their order ids already set) and sets their generated ids. */
     public void insertLines(List<OrderLine> lines) {
+        insertAll(INSERT_LINE, lines, (ps, l) -> {
+            ps.setLong(1, l.getOrderId());
+            ps.setLong(2, l.getSkuId());
+            ps.setLong(3, l.getProductId());
+            ps.setLong(4, l.getVillageId());
+            ps.setString(5, l.getProductName());
+            ps.setString(6, l.getSkuSpec());
+            ps.setString(7, l.getUnit());
+            ps.setLong(8, l.getUnitPriceFen());
+            ps.setInt(9, l.getQuantity());
+            ps.setLong(10, l.getLineFen());
+            ps.setLong(11, l.getReportMilliUnits());
+            ps.setInt(12, l.getWeightGrams());
+            ps.setBoolean(13, Boolean.TRUE.equals(l.getPerishable()));
+            setLong(ps, 14, l.getHouseholdId());
+            ps.setString(15, l.getIncomeLots());
+        }, OrderLine::setId);
+    }
+
+    /** One JDBC batch of {@code sql} over the rows; each row then gets its generated id, in order. */
+    private <T> void insertAll(String sql, List<T> rows, ParameterizedPreparedStatementSetter<T> bind,
+            BiConsumer<T, Long> setId) {
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.batchUpdate(con -> con.prepareStatement(INSERT_LINE, Statement.RETURN_GENERATED_KEYS),
+        jdbc.batchUpdate(con -> con.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS),
                 new BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        OrderLine l = lines.get(i);
-                        ps.setLong(1, l.getOrderId());
-                        ps.setLong(2, l.getSkuId());
-                        ps.setLong(3, l.getProductId());
-                        ps.setLong(4, l.getVillageId());
-                        ps.setString(5, l.getProductName());
-                        ps.setString(6, l.getSkuSpec());
-                        ps.setString(7, l.getUnit());
-                        ps.setLong(8, l.getUnitPriceFen());
-                        ps.setInt(9, l.getQuantity());
-                        ps.setLong(10, l.getLineFen());
-                        ps.setLong(11, l.getReportMilliUnits());
-                        ps.setInt(12, l.getWeightGrams());
-                        ps.setBoolean(13, Boolean.TRUE.equals(l.getPerishable()));
-                        setLong(ps, 14, l.getHouseholdId());
-                        ps.setString(15, l.getIncomeLots());
+                        bind.setValues(ps, rows.get(i));
                     }
 
                     @Override
                     public int getBatchSize() {
-                        return lines.size();
+                        return rows.size();
                     }
                 }, keys);
         List<Map<String, Object>> ids = keys.getKeyList();
-        for (int i = 0; i < lines.size(); i++) {
-            lines.get(i).setId(((Number) ids.get(i).values().iterator().next()).longValue());
+        for (int i = 0; i < rows.size(); i++) {
+            setId.accept(rows.get(i), ((Number) ids.get(i).values().iterator().next()).longValue());
         }
     }
 

@@ -172,7 +172,8 @@ public final class LiveBench {
             Histogram latency = viewers.latency();
             long deliveries = viewers.deliveries();
             Result result = new Result(batching, channels.size(), connectSeconds, to - from, expected, deliveries,
-                    expected - delivered, latency.percentileMs(0.50), latency.percentileMs(0.99), deliveries / seconds, (cpuAfter.processNanos - cpuBefore.processNanos) / 1e9 / seconds,
+                    expected - delivered, latency.percentileMs(0.50), latency.percentileMs(0.99), deliveries / seconds,
+                    (cpuAfter.processNanos - cpuBefore.processNanos) / 1e9 / seconds,
                     (cpuAfter.clientMs - cpuBefore.clientMs) / 1e3 / seconds,
                     ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024), rssMb(),
                     viewers.rejected.get() - rejectedBefore, viewers.disconnected.get());
