@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -48,13 +51,52 @@ public class Fanout {
         this.slowDisconnects = Counter.builder("live.clients.slow.disconnected").register(meters);
     }
 
+    /**
+     * Sends one packet to many clients. WebSocket writes are grouped by the event loop that owns
+     * the channel and handed to it as one task: written from another thread, every
+     * {@code writeAndFlush} would be a task of its own (queue offer, wake-up, promise), which for a
+     * room of thousands cost more than the writes themselves.
+     */
+    public void deliverAll(Collection<Connection> recipients, EncodedPacket packet) {
+        Map<EventLoop, List<Recipient>> byLoop = new HashMap<>();
+        for (Connection connection : recipients) {
+            Channel channel = websocketChannel(connection);
+            if (!admit(connection, channel)) {
+                continue;
+            }
+            if (channel == null) {
+                sendPolling(connection, packet);
+            } else {
+                byLoop.computeIfAbsent(channel.eventLoop(), loop -> new ArrayList<>()).add(new Recipient(connection, channel));
+            }
+        }
+        byLoop.forEach((loop, recipientsOfLoop) -> loop.execute(() -> {
+            for (Recipient recipient : recipientsOfLoop) {
+                writeFrame(recipient.connection(), recipient.channel(), packet);
+            }
+        }));
+    }
+
     /** @return false when the packet was dropped for this client */
     public boolean deliver(Connection connection, EncodedPacket packet) {
+        Channel channel = websocketChannel(connection);
+        if (!admit(connection, channel)) {
+            return false;
+        }
+        if (channel == null) {
+            sendPolling(connection, packet);
+        } else {
+            writeFrame(connection, channel, packet);
+        }
+        return true;
+    }
+
+    /** Counts the packet against the client's queue; false when it is dropped (closing or full). */
+    private boolean admit(Connection connection, Channel websocket) {
         if (connection.closing()) {
             return false;
         }
-        Channel channel = websocketChannel(connection);
-        int backlog = channel != null ? connection.pending.get() : ClientChannels.pollingBacklog(connection.client());
+        int backlog = websocket != null ? connection.pending.get() : ClientChannels.pollingBacklog(connection.client());
         if (backlog >= maxPending) {
             dropped.increment();
             connection.dropped.incrementAndGet();
@@ -62,19 +104,23 @@ public class Fanout {
             return false;
         }
         connection.congestedSince = 0;
-        if (channel != null) {
+        if (websocket != null) {
             connection.pending.incrementAndGet();
-            // raw bytes pass netty-socketio's encoder and netty's frame encoder untouched (they handle their own types)
-            channel.writeAndFlush(packet.frame().duplicate())
-                    .addListener((ChannelFutureListener) f -> connection.pending.decrementAndGet());
-        } else {
-            Packet raw = new Packet(PacketType.MESSAGE, EngineIOVersion.V4);
-            raw.setSubType(PacketType.EVENT);
-            raw.setName(packet.event());
-            raw.setData(List.of(new RawValue(packet.json())));
-            connection.client().send(raw);
         }
         return true;
+    }
+
+    private static void writeFrame(Connection connection, Channel channel, EncodedPacket packet) {
+        // raw bytes pass netty-socketio's encoder and netty's frame encoder untouched (they handle their own types)
+        channel.writeAndFlush(packet.frame().duplicate()).addListener(connection.frameWritten);
+    }
+
+    private static void sendPolling(Connection connection, EncodedPacket packet) {
+        Packet raw = new Packet(PacketType.MESSAGE, EngineIOVersion.V4);
+        raw.setSubType(PacketType.EVENT);
+        raw.setName(packet.event());
+        raw.setData(List.of(new RawValue(packet.json())));
+        connection.client().send(raw);
     }
 
     /** Disconnects a client whose queue has stayed full for longer than the grace period. */
@@ -117,5 +163,8 @@ public class Fanout {
         channel = ClientChannels.websocket(connection.client());
         connection.channel = channel;
         return channel;
+    }
+
+    private record Recipient(Connection connection, Channel channel) {
     }
 }

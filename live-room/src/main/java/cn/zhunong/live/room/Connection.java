@@ -3,6 +3,7 @@ package cn.zhunong.live.room;
 import cn.zhunong.live.auth.Viewer;
 import com.corundumstudio.socketio.SocketIOClient;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,8 @@ public final class Connection {
 
     /** broadcast frames handed to netty and not yet written to the socket */
     public final AtomicInteger pending = new AtomicInteger();
+    /** counts a written (or failed) broadcast frame off {@link #pending}; one instance per connection */
+    public final ChannelFutureListener frameWritten = future -> pending.decrementAndGet();
     /** broadcast packets this client missed because its queue was full */
     public final AtomicLong dropped = new AtomicLong();
     /** since when the queue has been full (epoch ms), 0 when it is not */

@@ -118,9 +118,7 @@ public class LocalRooms {
 
     /** Sends one packet to every local member of the room; the packet is encoded by the caller, once. */
     public void broadcastLocal(LocalRoom room, EncodedPacket packet) {
-        for (Connection member : room.members.values()) {
-            fanout.deliver(member, packet);
-        }
+        fanout.deliverAll(room.members.values(), packet);
     }
 
     /**

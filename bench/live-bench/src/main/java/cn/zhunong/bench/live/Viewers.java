@@ -10,6 +10,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -63,7 +66,7 @@ final class Viewers implements AutoCloseable {
 
     Viewers(int socketPort, long sessionId, int threads, int maxMessages) {
         this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(THREAD_PREFIX, true),
-                NioIoHandler.newFactory());
+                Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         this.uri = URI.create("ws://127.0.0.1:" + socketPort + "/socket.io/?EIO=4&transport=websocket");
         this.sessionId = sessionId;
         this.maxMessages = maxMessages;
@@ -105,7 +108,8 @@ final class Viewers implements AutoCloseable {
     List<Channel> connectAll(List<String> tokens, int inFlight, long timeoutSeconds) throws InterruptedException {
         CountDownLatch joined = new CountDownLatch(tokens.size());
         Semaphore window = new Semaphore(inFlight);
-        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        Bootstrap bootstrap = new Bootstrap().group(group)
+                .channel(Epoll.isAvailable() ? EpollSocketChannel.class : NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000);
         List<Channel> opened = new ArrayList<>();
