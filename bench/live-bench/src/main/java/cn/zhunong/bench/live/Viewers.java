@@ -123,8 +123,9 @@ final class Viewers implements AutoCloseable {
                 @Override
                 protected void initChannel(SocketChannel ch) {
                     ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65_536),
+                            // no UTF-8 validation of every received frame: the generator's cost, not the server's
                             new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
-                                    .webSocketUri(uri).maxFramePayloadLength(4 * 1024 * 1024).build()),
+                                    .webSocketUri(uri).maxFramePayloadLength(4 * 1024 * 1024).withUTF8Validator(false).build()),
                             new Client(token, joined, window));
                 }
             }).connect(uri.getHost(), uri.getPort()).addListener(f -> {
