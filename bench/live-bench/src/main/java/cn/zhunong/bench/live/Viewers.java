@@ -42,7 +42,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * {@code 42[...]} events, {@code 2}/{@code 3} ping/pong) — the wire format of the official clients
  * over WebSocket, without a thread per connection.
  *
- * <p>Chat texts carry their sequence number and send time ({@code b<seq>:<nanoTime>}); each viewer
+ * <p>Chat texts carry their sequence number, the time the chatter's socket write started and the
+ * time the generator scheduled it ({@code b<seq>:<sent>:<due>}, nanoTime); each viewer
  * counts every message it receives and records its delivery latency.
  */
 final class Viewers implements AutoCloseable {
@@ -73,11 +74,13 @@ final class Viewers implements AutoCloseable {
     }
 
     /** What one event-loop thread counted (written by that thread only). */
-    private record Tally(AtomicLongArray delivered, Histogram latency, AtomicLong deliveries, AtomicLong received) {
+    private record Tally(AtomicLongArray delivered, Histogram latency, Histogram latencyFromDue, AtomicLong deliveries,
+            AtomicLong received) {
     }
 
     private Tally newTally() {
-        Tally t = new Tally(new AtomicLongArray(maxMessages), new Histogram(), new AtomicLong(), new AtomicLong());
+        Tally t = new Tally(new AtomicLongArray(maxMessages), new Histogram(), new Histogram(), new AtomicLong(),
+                new AtomicLong());
         tallies.add(t);
         return t;
     }
@@ -97,8 +100,14 @@ final class Viewers implements AutoCloseable {
         return tallies.stream().mapToLong(t -> t.received().get()).sum();
     }
 
+    /** From the chatter's socket write to the viewer's read. */
     Histogram latency() {
         return Histogram.sum(tallies.stream().map(Tally::latency).toList());
+    }
+
+    /** From the moment the generator scheduled the chat (its own send wait included) to the viewer's read. */
+    Histogram latencyFromDue() {
+        return Histogram.sum(tallies.stream().map(Tally::latencyFromDue).toList());
     }
 
     /**
@@ -246,8 +255,12 @@ final class Viewers implements AutoCloseable {
                     seq = seq * 10 + (c - '0');
                 }
                 long sent = 0;
-                while ((c = packet[i++]) != '"') {
+                while ((c = packet[i++]) != ':') {
                     sent = sent * 10 + (c - '0');
+                }
+                long due = 0;
+                while ((c = packet[i++]) != '"') {
+                    due = due * 10 + (c - '0');
                 }
                 at = i;
                 counts.received().lazySet(counts.received().get() + 1);
@@ -257,6 +270,7 @@ final class Viewers implements AutoCloseable {
                 if (seq >= measureFrom && seq < measureTo) {
                     counts.deliveries().lazySet(counts.deliveries().get() + 1);
                     counts.latency().record(now - sent);
+                    counts.latencyFromDue().record(now - due);
                 }
             }
         }
