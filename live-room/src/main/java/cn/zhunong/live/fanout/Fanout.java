@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -70,11 +71,18 @@ public class Fanout {
                 byLoop.computeIfAbsent(channel.eventLoop(), loop -> new ArrayList<>()).add(new Recipient(connection, channel));
             }
         }
-        byLoop.forEach((loop, recipientsOfLoop) -> loop.execute(() -> {
-            for (Recipient recipient : recipientsOfLoop) {
-                writeFrame(recipient.connection(), recipient.channel(), packet);
+        byLoop.forEach((loop, recipientsOfLoop) -> {
+            try {
+                loop.execute(() -> {
+                    for (Recipient recipient : recipientsOfLoop) {
+                        writeFrame(recipient.connection(), recipient.channel(), packet);
+                    }
+                });
+            } catch (RejectedExecutionException shuttingDown) {
+                // the server is stopping: these frames will never be written, so they no longer count as pending
+                recipientsOfLoop.forEach(recipient -> recipient.connection().pending.decrementAndGet());
             }
-        }));
+        });
     }
 
     /** @return false when the packet was dropped for this client */
