@@ -1,6 +1,7 @@
 package cn.zhunong.mall.ledger;
 
 import cn.zhunong.mall.infra.persistence.DuplicateKeys;
+import cn.zhunong.mall.infra.persistence.FixedSizeBatches;
 import cn.zhunong.mall.ledger.LedgerLookups.SkuInfo;
 import cn.zhunong.mall.ledger.SourceEventStore.SourceEvent;
 import cn.zhunong.mall.ledger.allocation.AllocationPlanner;
@@ -176,10 +177,10 @@ class OrderPaidPosting {
                 }
             }
         }
-        jdbc.batchUpdate("INSERT INTO ledger_order (order_id, agency_id, campaign_id, buyer_user_id, paid_at, paid_fen) "
+        FixedSizeBatches.insert(jdbc, "INSERT INTO ledger_order (order_id, agency_id, campaign_id, buyer_user_id, paid_at, paid_fen) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", orderRows);
         try {
-            jdbc.batchUpdate("INSERT INTO ledger_order_line (order_line_id, order_id, sku_id, product_id, village_id, "
+            FixedSizeBatches.insert(jdbc, "INSERT INTO ledger_order_line (order_line_id, order_id, sku_id, product_id, village_id, "
                     + "agency_id, campaign_id, quantity, net_amount_fen, household_income_fen, units_unallocated, "
                     + "report_milli_units, paid_at, paid_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lineRows);
         } catch (DuplicateKeyException e) {
@@ -189,7 +190,7 @@ class OrderPaidPosting {
             throw e;
         }
         if (!allocationRows.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO ledger_allocation (order_line_id, seq_no, order_id, household_id, village_id, "
+            FixedSizeBatches.insert(jdbc, "INSERT INTO ledger_allocation (order_line_id, seq_no, order_id, household_id, village_id, "
                     + "lot_id, rule, units, income_fen, paid_at, paid_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     allocationRows);
         }

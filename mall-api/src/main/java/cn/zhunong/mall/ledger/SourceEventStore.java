@@ -1,6 +1,7 @@
 package cn.zhunong.mall.ledger;
 
 import cn.zhunong.mall.infra.persistence.DuplicateKeys;
+import cn.zhunong.mall.infra.persistence.FixedSizeBatches;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -58,7 +59,7 @@ class SourceEventStore {
             return fresh;
         }
         try {
-            jdbc.batchUpdate("INSERT INTO ledger_source_event (event_key, type, order_id, order_line_id, refund_id, "
+            FixedSizeBatches.insert(jdbc, "INSERT INTO ledger_source_event (event_key, type, order_id, order_line_id, refund_id, "
                     + "amount_fen, occurred_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
         } catch (DuplicateKeyException e) {
             if (DuplicateKeys.violates(e, "uk_source_event_key")) {

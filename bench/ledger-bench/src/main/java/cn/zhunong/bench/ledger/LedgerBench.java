@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * Boots the embedded MariaDB/Redis and the mall-api context in this JVM, creates 100,000
@@ -102,6 +104,7 @@ public final class LedgerBench {
         AtomicLong allocationsPosted = new AtomicLong();
         AtomicLong ordersPosted = new AtomicLong();
         Instant now = Instant.now();
+        Map<String, Long> statementsBefore = statementCounters(jdbc);
         long postStart = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> workers = new ArrayList<>();
@@ -142,6 +145,12 @@ public final class LedgerBench {
         System.out.printf("posted: %,d orders, %,d journal entries, %,d postings, %,d allocations in %.1f s (wall clock, "
                 + "including the allocation counting of each batch)%n",
                 orders, entries, postings, allocations, postSeconds);
+        Map<String, Long> statementsAfter = statementCounters(jdbc);
+        System.out.printf("server statements while posting, per order: %.2f prepared, %.2f executed, %.2f plain queries%n",
+                statementDelta(statementsBefore, statementsAfter, "Com_stmt_prepare", orders),
+                statementDelta(statementsBefore, statementsAfter, "Com_stmt_execute", orders),
+                statementDelta(statementsBefore, statementsAfter, "Questions", orders)
+                        - statementDelta(statementsBefore, statementsAfter, "Com_stmt_execute", orders));
         System.out.printf("RESULT postings_per_second=%.0f (allocations/s %.0f, orders/s %.0f)%n",
                 postings / postSeconds, allocations / postSeconds, orders / postSeconds);
 
@@ -330,5 +339,17 @@ public final class LedgerBench {
             return new PaidOrder(orderId, agency, random.nextInt(10) == 0 ? 1L + random.nextInt(5) : null, paidAt, lines,
                     100_000L + random.nextInt(50_000));
         }
+    }
+
+    /** Server-wide statement counters: how often statements were prepared, executed, or sent as text. */
+    private static Map<String, Long> statementCounters(JdbcTemplate jdbc) {
+        Map<String, Long> counters = new HashMap<>();
+        jdbc.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_stmt_prepare', 'Com_stmt_execute', 'Questions')",
+                (RowCallbackHandler) rs -> counters.put(rs.getString(1), rs.getLong(2)));
+        return counters;
+    }
+
+    private static double statementDelta(Map<String, Long> before, Map<String, Long> after, String name, long orders) {
+        return (after.getOrDefault(name, 0L) - before.getOrDefault(name, 0L)) / (double) Math.max(1, orders);
     }
 }

@@ -1,11 +1,13 @@
 package cn.zhunong.mall.ledger.allocation;
 
-import java.sql.Statement;
+import cn.zhunong.mall.infra.persistence.FixedSizeBatches;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -14,14 +16,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Source lots for allocation. Lots are read without locks and consumed with conditional updates
- * ({@code units_allocated + n <= units_supplied}); an update that matches no row means a
+ * ({@code units_allocated + n <= units_supplied}); a lot the update did not change means a
  * concurrent order took the units first, and the caller retries with a fresh read.
  */
 @Component
 public class LotStore {
 
-    private static final String UPDATE = "UPDATE source_lot SET units_allocated = units_allocated + ? "
-            + "WHERE id = ? AND units_allocated + ? <= units_supplied";
+    /** SKUs per lot read: 64 branches keep the SQL text under the driver's statement-cache limit */
+    private static final int SKUS_PER_READ = 64;
+    private static final Map<Integer, String> FIFO_SQL = new ConcurrentHashMap<>();
+    private static final Map<Integer, String> CONSUME_SQL = new ConcurrentHashMap<>();
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -58,51 +62,50 @@ public class LotStore {
                     + "ORDER BY sku_id, received_on, id FOR UPDATE", new MapSqlParameterSource("skus", demand.keySet()), row);
             return lots;
         }
-        StringBuilder sql = new StringBuilder();
-        List<Object> args = new ArrayList<>(demand.size() * 2);
-        for (Map.Entry<Long, Integer> e : new TreeMap<>(demand).entrySet()) {
-            if (!sql.isEmpty()) {
-                sql.append(" UNION ALL ");
-            }
-            sql.append('(').append(columns).append("WHERE sku_id = ? AND units_allocated < units_supplied "
-                    + "ORDER BY received_on, id LIMIT ?)");
-            args.add(e.getKey());
-            args.add(e.getValue());
+        // one UNION ALL branch per SKU, in chunks of fixed sizes so that the statements stay prepared
+        for (List<Map.Entry<Long, Integer>> chunk : FixedSizeBatches.chunks(new ArrayList<>(new TreeMap<>(demand).entrySet()),
+                SKUS_PER_READ)) {
+            jdbc.query(FIFO_SQL.computeIfAbsent(chunk.size(), n -> String.join(" UNION ALL ", Collections.nCopies(n,
+                    "(" + columns + "WHERE sku_id = ? AND units_allocated < units_supplied ORDER BY received_on, id LIMIT ?)"))),
+                    row, flatten(chunk));
         }
-        jdbc.query(sql.toString(), row, args.toArray());
         return lots;
     }
 
-    /** Applies what the plan took from each lot; false if any lot no longer had the units. */
+    /**
+     * Applies what the plan took from each lot; false if any lot no longer had the units (the
+     * caller then rolls back). One UPDATE per chunk of lots, joined to the (lot, units) pairs, in
+     * lot id order; fixed chunk sizes keep the statements prepared (see {@link FixedSizeBatches}).
+     */
     public boolean consume(List<LotCursor> lots) {
-        List<Object[]> rows = new ArrayList<>();
+        Map<Long, Integer> taken = new TreeMap<>();
         for (LotCursor lot : lots) {
             if (lot.taken() > 0) {
-                rows.add(new Object[] {lot.taken(), lot.id(), lot.taken()});
+                taken.merge(lot.id(), lot.taken(), Integer::sum);
             }
         }
-        if (rows.isEmpty()) {
-            return true;
-        }
-        int[] counts = jdbc.batchUpdate(UPDATE, rows);
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == Statement.SUCCESS_NO_INFO) {
-                // the driver could not say per statement: fall back to one update at a time
-                return consumeOneByOne(rows.subList(i, rows.size()));
-            }
-            if (counts[i] != 1) {
+        for (List<Map.Entry<Long, Integer>> chunk : FixedSizeBatches.chunks(new ArrayList<>(taken.entrySet()))) {
+            if (jdbc.update(consumeSql(chunk.size()), flatten(chunk)) != chunk.size()) {
                 return false;
             }
         }
         return true;
     }
 
-    private boolean consumeOneByOne(List<Object[]> rows) {
-        for (Object[] row : rows) {
-            if (jdbc.update(UPDATE, row) != 1) {
-                return false;
-            }
+    /** The statement arguments of (id, units) pairs: id1, units1, id2, units2, ... */
+    private static Object[] flatten(List<Map.Entry<Long, Integer>> pairs) {
+        Object[] args = new Object[pairs.size() * 2];
+        for (int i = 0; i < pairs.size(); i++) {
+            args[2 * i] = pairs.get(i).getKey();
+            args[2 * i + 1] = pairs.get(i).getValue();
         }
-        return true;
+        return args;
+    }
+
+    private static String consumeSql(int lots) {
+        return CONSUME_SQL.computeIfAbsent(lots, n -> "UPDATE source_lot l JOIN ("
+                + String.join(" UNION ALL ", Collections.nCopies(n, "SELECT ? AS id, ? AS units"))
+                + ") t ON l.id = t.id SET l.units_allocated = l.units_allocated + t.units "
+                + "WHERE l.units_allocated + t.units <= l.units_supplied");
     }
 }

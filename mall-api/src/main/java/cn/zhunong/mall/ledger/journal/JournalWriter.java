@@ -1,5 +1,6 @@
 package cn.zhunong.mall.ledger.journal;
 
+import cn.zhunong.mall.infra.persistence.FixedSizeBatches;
 import cn.zhunong.mall.ledger.LedgerTime;
 import java.time.Clock;
 import java.time.Instant;
@@ -89,11 +90,11 @@ public class JournalWriter {
             ids.add(id);
             prev = hash;
         }
-        jdbc.batchUpdate(INSERT_ENTRY, entryRows);
-        jdbc.batchUpdate(INSERT_POSTING, postingRows);
+        FixedSizeBatches.insert(jdbc, INSERT_ENTRY, entryRows);
+        FixedSizeBatches.insert(jdbc, INSERT_POSTING, postingRows);
         List<Object[]> balanceRows = new ArrayList<>(balanceDeltas.size());
         balanceDeltas.forEach((account, d) -> balanceRows.add(new Object[] {account, d[0], d[1], createdAt}));
-        jdbc.batchUpdate(UPSERT_BALANCE, balanceRows);
+        FixedSizeBatches.insert(jdbc, UPSERT_BALANCE, balanceRows);
         jdbc.update("UPDATE ledger_chain_head SET last_entry_id = ?, last_hash = ?, updated_at = ? WHERE id = 1",
                 id, prev, createdAt);
         return ids;

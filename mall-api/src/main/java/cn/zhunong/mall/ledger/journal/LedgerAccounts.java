@@ -1,5 +1,6 @@
 package cn.zhunong.mall.ledger.journal;
 
+import cn.zhunong.mall.infra.persistence.FixedSizeBatches;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public class LedgerAccounts {
             for (AccountSpec s : toCreate) {
                 rows.add(new Object[] {s.code(), s.kind().name(), s.householdId(), s.agencyId(), now});
             }
-            jdbc.batchUpdate("INSERT IGNORE INTO ledger_account (code, kind, household_id, agency_id, created_at) "
+            FixedSizeBatches.insert(jdbc, "INSERT IGNORE INTO ledger_account (code, kind, household_id, agency_id, created_at) "
                     + "VALUES (?, ?, ?, ?, ?)", rows);
             found.putAll(select(toCreate.stream().map(AccountSpec::code).toList()));
         }
