@@ -177,11 +177,11 @@ class OrderPaidPosting {
                 }
             }
         }
-        FixedSizeBatches.insert(jdbc, "INSERT INTO ledger_order (order_id, agency_id, campaign_id, buyer_user_id, paid_at, paid_fen) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", orderRows);
+        FixedSizeBatches.insert(jdbc, "INSERT INTO ledger_order (order_id, agency_id, campaign_id, buyer_user_id, paid_at, "
+                + "paid_fen) VALUES (?, ?, ?, ?, ?, ?)", orderRows);
         try {
-            FixedSizeBatches.insert(jdbc, "INSERT INTO ledger_order_line (order_line_id, order_id, sku_id, product_id, village_id, "
-                    + "agency_id, campaign_id, quantity, net_amount_fen, household_income_fen, units_unallocated, "
+            FixedSizeBatches.insert(jdbc, "INSERT INTO ledger_order_line (order_line_id, order_id, sku_id, product_id, "
+                    + "village_id, agency_id, campaign_id, quantity, net_amount_fen, household_income_fen, units_unallocated, "
                     + "report_milli_units, paid_at, paid_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lineRows);
         } catch (DuplicateKeyException e) {
             if (DuplicateKeys.violates(e, "PRIMARY")) {
@@ -190,8 +190,8 @@ class OrderPaidPosting {
             throw e;
         }
         if (!allocationRows.isEmpty()) {
-            FixedSizeBatches.insert(jdbc, "INSERT INTO ledger_allocation (order_line_id, seq_no, order_id, household_id, village_id, "
-                    + "lot_id, rule, units, income_fen, paid_at, paid_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            FixedSizeBatches.insert(jdbc, "INSERT INTO ledger_allocation (order_line_id, seq_no, order_id, household_id, "
+                    + "village_id, lot_id, rule, units, income_fen, paid_at, paid_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     allocationRows);
         }
     }

@@ -59,8 +59,8 @@ class SourceEventStore {
             return fresh;
         }
         try {
-            FixedSizeBatches.insert(jdbc, "INSERT INTO ledger_source_event (event_key, type, order_id, order_line_id, refund_id, "
-                    + "amount_fen, occurred_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+            FixedSizeBatches.insert(jdbc, "INSERT INTO ledger_source_event (event_key, type, order_id, order_line_id, "
+                    + "refund_id, amount_fen, occurred_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
         } catch (DuplicateKeyException e) {
             if (DuplicateKeys.violates(e, "uk_source_event_key")) {
                 throw new LedgerTx.RetryableConflictException("event posted concurrently");
