@@ -1,5 +1,6 @@
 package cn.zhunong.mall.order;
 
+import cn.zhunong.mall.infra.persistence.FixedSizeBatches;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Inserts new orders and lines as JDBC batches with fixed SQL texts: the driver sends each batch
- * as one multi-row INSERT (rewriteBatchedStatements) of a statement prepared once per connection,
- * and returns the generated ids. This is the hot path of checkout, kept free of per-row mapping
+ * as one multi-row INSERT (rewriteBatchedStatements) of one of a few sizes, prepared once per
+ * connection, and returns the generated ids. This is the hot path of checkout, kept free of per-row mapping
  * work; everything else about orders goes through MyBatis.
  */
 @Component
@@ -34,6 +35,9 @@ public class OrderRows {
     private static final String INSERT_LINE = "INSERT INTO order_line (order_id, sku_id, product_id, village_id, product_name, "
             + "sku_spec, unit, unit_price_fen, quantity, line_fen, report_milli_units, weight_grams, perishable, household_id, "
             + "income_lots, refund_status, refunded_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NONE', 0)";
+
+    /** the largest chunk: the order writer's batches are up to 64 orders */
+    private static final int CHUNK = 64;
 
     private final JdbcTemplate jdbc;
 
@@ -93,8 +97,19 @@ public class OrderRows {
         }, OrderLine::setId);
     }
 
-    /** One JDBC batch of {@code sql} over the rows; each row then gets its generated id, in order. */
+    /**
+     * JDBC batches of {@code sql} over the rows, of the fixed sizes of {@link FixedSizeBatches}
+     * (at most {@value #CHUNK} rows): the driver rewrites each into a multi-row INSERT whose text,
+     * and so whose server-side prepared statement, repeats. Each row then gets its generated id, in order.
+     */
     private <T> void insertAll(String sql, List<T> rows, ParameterizedPreparedStatementSetter<T> bind,
+            BiConsumer<T, Long> setId) {
+        for (List<T> chunk : FixedSizeBatches.chunks(rows, CHUNK)) {
+            insertChunk(sql, chunk, bind, setId);
+        }
+    }
+
+    private <T> void insertChunk(String sql, List<T> rows, ParameterizedPreparedStatementSetter<T> bind,
             BiConsumer<T, Long> setId) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.batchUpdate(con -> con.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS),

@@ -18,12 +18,17 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import tools.jackson.databind.ObjectMapper;
 
 /** Stateless bearer-token security; every route needs a token unless listed as public here. */
 @Configuration
 @EnableMethodSecurity
 public class SecurityConfig {
+
+    /** distinct access tokens kept decoded: far more than the buyers active on one node at once */
+    private static final int VERIFIED_TOKENS = 20_000;
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, ObjectMapper json) throws Exception {
@@ -63,8 +68,21 @@ public class SecurityConfig {
         // our issuer is a name, not a URL: keep it a string (the default converter throws and catches per request)
         decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(
                 Map.of(JwtClaimNames.ISS, issuer -> issuer == null ? null : issuer.toString())));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), revocation));
-        return decoder;
+        decoder.setJwtValidator(JwtValidators.createDefault());
+        return new VerifiedTokenCache(decoder,
+                new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), revocation), VERIFIED_TOKENS);
+    }
+
+    /**
+     * Spring Security's strict firewall with its default rules, the header checks done by loops
+     * instead of regular expressions (see {@link HeaderCharacters}); WebSecurity picks this bean up.
+     */
+    @Bean
+    HttpFirewall strictHttpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters.NAMES);
+        firewall.setAllowedHeaderValues(HeaderCharacters.VALUES);
+        return firewall;
     }
 
     /**
