@@ -14,6 +14,7 @@ import cn.zhunong.mall.order.stock.StockReconciler;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -48,6 +49,8 @@ public final class OrderBench {
         boolean serverPrepared = Boolean.parseBoolean(options.getOrDefault("server-prepared", "true"));
         int tomcatThreads = Integer.parseInt(options.getOrDefault("tomcat-threads", "200"));
         List<String> scenarios = List.of(options.getOrDefault("scenarios", "floor,hot,spread,flash").split(","));
+        List<String> pathOptions = List.of(options.getOrDefault("paths", "ours,naive").split(","));
+        Path[] paths = Arrays.stream(Path.values()).filter(p -> pathOptions.contains(p.label)).toArray(Path[]::new);
 
         try (BenchStack stack = BenchStack.start(pool, accessLog, serverPrepared, tomcatThreads)) {
             BenchData data = new BenchData(stack.mallApi.getBean(JdbcTemplate.class), stack.mallApi.getBean(AccessTokenIssuer.class));
@@ -67,11 +70,15 @@ public final class OrderBench {
             }
             if (orderScenarios && transports.contains("http")) {
                 bench.http(Path.OURS, List.of(data.sku(100_000_000)), buyers, warmup);
-                bench.http(Path.NAIVE, List.of(data.sku(100_000_000)), buyers, warmup / 2);
+                if (pathOptions.contains(Path.NAIVE.label)) {
+                    bench.http(Path.NAIVE, List.of(data.sku(100_000_000)), buyers, warmup / 2);
+                }
             }
             if (orderScenarios && transports.contains("inprocess")) {
                 bench.inProcess(Path.OURS, List.of(data.sku(100_000_000)), buyers, warmup / 2);
-                bench.inProcess(Path.NAIVE, List.of(data.sku(100_000_000)), buyers, warmup / 4);
+                if (pathOptions.contains(Path.NAIVE.label)) {
+                    bench.inProcess(Path.NAIVE, List.of(data.sku(100_000_000)), buyers, warmup / 4);
+                }
             }
 
             List<String> chosenFloors = List.of(options.getOrDefault("floors", "noop,ping,cart").split(","));
@@ -83,17 +90,17 @@ public final class OrderBench {
                 }
             }
             for (String transport : transports) {
-                for (Path path : scenarios.contains("hot") ? Path.values() : new Path[0]) {
+                for (Path path : scenarios.contains("hot") ? paths : new Path[0]) {
                     results.add(bench.run(transport, path, "hot SKU", List.of(data.sku(100_000_000)), buyers, millis));
                 }
-                for (Path path : scenarios.contains("spread") ? Path.values() : new Path[0]) {
+                for (Path path : scenarios.contains("spread") ? paths : new Path[0]) {
                     List<Long> skus = new ArrayList<>();
                     for (int i = 0; i < spread; i++) {
                         skus.add(data.sku(100_000_000));
                     }
                     results.add(bench.run(transport, path, spread + " SKUs", skus, buyers, millis));
                 }
-                for (Path path : scenarios.contains("flash") ? Path.values() : new Path[0]) {
+                for (Path path : scenarios.contains("flash") ? paths : new Path[0]) {
                     long sku = data.sku(flashStock);
                     LoadRun.Result result = bench.run(transport, path, "flash sale " + flashStock + " units", List.of(sku),
                             buyers, millis);
@@ -105,7 +112,9 @@ public final class OrderBench {
                 }
             }
             StockReconciler.Report report = stack.mallApi.getBean(StockReconciler.class).reconcile();
-            print(results, notes, buyers, pool, accessLog, report, tomcatThreads);
+            print(results, notes, buyers, pool, accessLog, report, tomcatThreads, paths.length == Path.values().length);
+            System.out.println("database statements per request (server counters, the whole server):");
+            bench.statements.forEach(System.out::println);
             floors.forEach((floor, r) -> System.out.printf(Locale.ROOT, "floor: GET %-13s %-62s %6.0f requests/s, p50 %5.1f ms, "
                     + "p99 %5.1f ms, CPU %.3f ms per request (jvm %.3f)%n", floor.path, floor.label, r.createdPerSecond(),
                     r.p50Millis(), r.p99Millis(), r.cpuMsPerRequest(), r.cpu().jvmMs() / Math.max(1, r.created())));
@@ -165,12 +174,32 @@ public final class OrderBench {
             this.naive = stack.mallApi.getBean(NaivePlacement.class);
         }
 
+        /** per run: statements the database server received per request (prepared, executed, all) */
+        final List<String> statements = new ArrayList<>();
+
         LoadRun.Result run(String transport, Path path, String scenario, List<Long> skus, int n, long millis) {
             String label = String.format(Locale.ROOT, "%-9s %-5s %s", transport, path.label, scenario);
             System.out.printf(Locale.ROOT, "running %s for %d s...%n", label, millis / 1000);
+            Map<String, Long> before = serverStatements();
             LoadRun.Result result = transport.equals("http") ? http(path, skus, n, millis) : inProcess(path, skus, n, millis);
+            Map<String, Long> after = serverStatements();
+            double requests = Math.max(1, result.created() + result.refused());
+            statements.add(String.format(Locale.ROOT, "%-42s %.2f prepared, %.2f executed prepared, %.2f all", label,
+                    (after.get("Com_stmt_prepare") - before.get("Com_stmt_prepare")) / requests,
+                    (after.get("Com_stmt_execute") - before.get("Com_stmt_execute")) / requests,
+                    (after.get("Questions") - before.get("Questions")) / requests));
             return new LoadRun.Result(label, result.created(), result.refused(), result.errors(), result.seconds(),
                     result.p50Millis(), result.p99Millis(), result.maxMillis(), result.cpu());
+        }
+
+        private Map<String, Long> serverStatements() {
+            Map<String, Long> counts = new HashMap<>();
+            stack.mallApi.getBean(JdbcTemplate.class).query("SHOW GLOBAL STATUS WHERE Variable_name IN "
+                    + "('Com_stmt_prepare', 'Com_stmt_execute', 'Questions')",
+                    rs -> {
+                        counts.put(rs.getString(1), rs.getLong(2));
+                    });
+            return counts;
         }
 
         LoadRun.Result http(Path path, List<Long> skus, int n, long millis) {
@@ -223,7 +252,7 @@ public final class OrderBench {
     }
 
     private static void print(List<LoadRun.Result> results, List<String> notes, int buyers, int pool, boolean accessLog,
-            StockReconciler.Report report, int tomcatThreads) {
+            StockReconciler.Report report, int tomcatThreads, boolean bothPaths) {
         System.out.printf(Locale.ROOT, "%n=== order placement, %d concurrent buyers, %d cores, heap %d MB, Hikari pool %d, "
                         + "Tomcat threads %d, access log %s, load average at the end %.1f ===%n", buyers,
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, pool, tomcatThreads,
@@ -238,7 +267,7 @@ public final class OrderBench {
                     r.cpuMsPerRequest(), r.cpu().jvmMs() / n, r.cpu().dbMs() / n, r.cpu().redisMs() / n);
         }
         System.out.println();
-        for (int i = 0; i + 1 < results.size(); i += 2) {
+        for (int i = 0; bothPaths && i + 1 < results.size(); i += 2) {
             LoadRun.Result ours = results.get(i);
             LoadRun.Result naive = results.get(i + 1);
             double oursRate = ours.label().contains("flash") ? ours.attemptsPerSecond() : ours.createdPerSecond();

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Service;
  *       conditional UPDATE as its last statement, so the hot SKU row is locked only until the
  *       commit right after it ({@link OrderWriter}, which puts orders arriving together into one
  *       such transaction);</li>
- *   <li>the Redis reservation is then confirmed, or given back if the transaction failed.</li>
+ *   <li>the Redis reservation is then confirmed (by the writer, once per batch), or given back if
+ *       the transaction failed.</li>
  * </ol>
  */
 @Service
@@ -129,9 +130,8 @@ public class OrderPlacementService {
             }
             throw e;
         } finally {
-            if (committed) {
-                counters.confirm(order.getOrderNo(), units.keySet());
-            } else {
+            // the writer confirmed the reservation with the commit; anything else gives it back
+            if (!committed) {
                 counters.giveBack(order.getOrderNo(), units);
                 flashSales.giveBack(order.getFlashSaleId(), order.getOrderNo());
             }

@@ -41,8 +41,9 @@ public class StockCounters {
             return 0
             """, Long.class);
 
+    /** Removes the in-flight entries of every order in ARGV from every SKU in KEYS (absent ones are no-ops). */
     private static final DefaultRedisScript<Long> CONFIRM = new DefaultRedisScript<>("""
-            for i = 1, #KEYS do redis.call('HDEL', KEYS[i], ARGV[1]) end
+            for i = 1, #KEYS do redis.call('HDEL', KEYS[i], unpack(ARGV)) end
             return 0
             """, Long.class);
 
@@ -125,8 +126,16 @@ public class StockCounters {
 
     /** The order committed: its reservation is now part of the database stock. */
     public void confirm(String token, Set<Long> skus) {
+        confirm(List.of(token), skus);
+    }
+
+    /**
+     * Orders committed together (one transaction of the order writer): their reservations on
+     * {@code skus} are now part of the database stock — one round trip for the whole batch.
+     */
+    public void confirm(List<String> tokens, Set<Long> skus) {
         List<String> keys = skus.stream().map(StockCounters::inflightKey).toList();
-        redis.execute(CONFIRM, keys, token);
+        redis.execute(CONFIRM, keys, tokens.toArray());
     }
 
     /** The order did not commit: the reserved units go back to the counters (once). */
