@@ -19,6 +19,16 @@ public final class OrderNumbers {
     }
 
     public static String next(Instant now) {
-        return "ZN" + now.toEpochMilli() + String.format("%03d%05d", NODE, SEQUENCE.getAndIncrement() % 100_000);
+        long sequence = SEQUENCE.getAndIncrement() % 100_000;
+        StringBuilder number = new StringBuilder(30).append("ZN").append(now.toEpochMilli());
+        return zeroPadded(zeroPadded(number, NODE, 3), sequence, 5).toString();
+    }
+
+    private static StringBuilder zeroPadded(StringBuilder to, long value, int digits) {
+        String text = Long.toString(value);
+        for (int i = text.length(); i < digits; i++) {
+            to.append('0');
+        }
+        return to.append(text);
     }
 }

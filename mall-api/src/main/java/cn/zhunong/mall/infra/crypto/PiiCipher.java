@@ -27,6 +27,8 @@ public class PiiCipher {
     private final SecretKey encryptionKey;
     private final SecretKey hashKey;
     private final SecureRandom random = new SecureRandom();
+    /** a Cipher per thread: getInstance is a provider lookup per call; every use still inits with its own IV */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(PiiCipher::newCipher);
 
     public PiiCipher(PiiProperties properties) {
         this.encryptionKey = new SecretKeySpec(decode32(properties.encryptionKey(), "zhunong.pii.encryption-key"), "AES");
@@ -37,7 +39,7 @@ public class PiiCipher {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(new byte[] {VERSION});
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
@@ -52,7 +54,7 @@ public class PiiCipher {
             throw new IllegalStateException("Unreadable PII ciphertext");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, stored, 1, IV_BYTES));
             cipher.updateAAD(new byte[] {VERSION});
             byte[] plain = cipher.doFinal(stored, 1 + IV_BYTES, stored.length - 1 - IV_BYTES);
@@ -70,6 +72,14 @@ public class PiiCipher {
             return mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PII hashing failed", e);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is not available", e);
         }
     }
 
