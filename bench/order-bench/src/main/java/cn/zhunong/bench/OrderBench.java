@@ -59,6 +59,7 @@ public final class OrderBench {
             List<LoadRun.Result> results = new ArrayList<>();
             List<String> notes = new ArrayList<>();
 
+            double calibrationBefore = CpuCalibration.sha256MegabytesPerSecond();
             List<String> transports = mode.equals("both") ? List.of("http", "inprocess") : List.of(mode);
             boolean orderScenarios = scenarios.stream().anyMatch(s -> !s.equals("floor"));
             boolean floorScenario = scenarios.contains("floor") && transports.contains("http");
@@ -112,9 +113,12 @@ public final class OrderBench {
                 }
             }
             StockReconciler.Report report = stack.mallApi.getBean(StockReconciler.class).reconcile();
+            double calibrationAfter = CpuCalibration.sha256MegabytesPerSecond();
             print(results, notes, buyers, pool, accessLog, report, tomcatThreads, paths.length == Path.values().length);
             System.out.println("database statements per request (server counters, the whole server):");
             bench.statements.forEach(System.out::println);
+            System.out.printf(Locale.ROOT, "calibration (one core, SHA-256, machine otherwise idle): %.0f MB/s before the runs, "
+                    + "%.0f MB/s after%n", calibrationBefore, calibrationAfter);
             floors.forEach((floor, r) -> System.out.printf(Locale.ROOT, "floor: GET %-13s %-62s %6.0f requests/s, p50 %5.1f ms, "
                     + "p99 %5.1f ms, CPU %.3f ms per request (jvm %.3f)%n", floor.path, floor.label, r.createdPerSecond(),
                     r.p50Millis(), r.p99Millis(), r.cpuMsPerRequest(), r.cpu().jvmMs() / Math.max(1, r.created())));

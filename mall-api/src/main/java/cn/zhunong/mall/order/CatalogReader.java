@@ -1,13 +1,15 @@
 package cn.zhunong.mall.order;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -59,10 +61,11 @@ public class CatalogReader {
         }
         boolean probe = userId != null;
         Long[] existing = new Long[1];
-        Map<Long, SkuOffer> offers = new LinkedHashMap<>();
+        Map<Long, SkuOffer> offers = new TreeMap<>(); // by SKU id, as the rows came before: no ORDER BY now
+        Map<Long, LocalDate> lotReceivedOn = new HashMap<>();
         String lots = withLots
                 ? ", l.id AS lot_id, l.household_id AS lot_household_id, l.purchase_price_fen, l.income_share_bp, "
-                        + "l.units_supplied - l.units_allocated AS open_units "
+                        + "l.units_supplied - l.units_allocated AS open_units, l.received_on "
                 : " ";
         String join = withLots
                 ? "LEFT JOIN source_lot l ON l.sku_id = s.id AND s.household_id IS NULL AND l.units_allocated < l.units_supplied "
@@ -80,7 +83,7 @@ public class CatalogReader {
                         + "s.status AS sku_status, s.spec, s.unit, s.report_milli_units, s.weight_grams, s.price_fen, s.stock, "
                         + "s.max_per_order, s.household_id, p.perishable, p.shipping_template_id" + existingOrder + lots
                         + "FROM sku s JOIN product p ON p.id = s.product_id " + join
-                        + "WHERE s.id IN (" + marks(skuIds.size()) + ")" + (withLots ? " ORDER BY s.id, l.received_on, l.id" : ""),
+                        + "WHERE s.id IN (" + marks(skuIds.size()) + ")",
                 rs -> {
                     if (probe) {
                         existing[0] = rs.getObject("existing_order_id", Long.class);
@@ -98,11 +101,16 @@ public class CatalogReader {
                     }
                     Long lotId = withLots ? rs.getObject("lot_id", Long.class) : null;
                     if (lotId != null) {
+                        lotReceivedOn.put(lotId, rs.getObject("received_on", LocalDate.class));
                         offer.openLots().add(new IncomeLot(lotId, rs.getLong("lot_household_id"),
                                 rs.getObject("purchase_price_fen", Long.class), rs.getObject("income_share_bp", Integer.class),
                                 rs.getInt("open_units")));
                     }
                 }, args.toArray());
+        // FIFO order of the lots, sorted here: an ORDER BY over the join made the server build and sort a temporary table
+        Comparator<IncomeLot> fifo = Comparator.comparing((IncomeLot lot) -> lotReceivedOn.get(lot.lotId()))
+                .thenComparingLong(IncomeLot::lotId);
+        offers.values().forEach(offer -> offer.openLots().sort(fifo));
         return new CheckoutRead(offers, existing[0]);
     }
 

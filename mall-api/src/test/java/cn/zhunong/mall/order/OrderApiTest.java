@@ -175,8 +175,9 @@ class OrderApiTest extends ApiTest {
         long pooled = shop.sku(shop.product(s, "合作社大米", false, null), 5000, 10);
         long h1 = shop.household(s.villageId());
         long h2 = shop.household(s.villageId());
-        long lot1 = shop.lot(pooled, h1, 5, 3000L, null, LocalDate.now().minusDays(3));
+        // the later-received lot is registered first: FIFO goes by received date, not by id
         long lot2 = shop.lot(pooled, h2, 8, null, 2500, LocalDate.now().minusDays(1));
+        long lot1 = shop.lot(pooled, h1, 5, 3000L, null, LocalDate.now().minusDays(3));
         Map<String, Object> body = body(List.of(Map.of("skuId", own, "quantity", 1), Map.of("skuId", pooled, "quantity", 2)), "44");
         body.put("attribution", Map.of("campaignCode", "CCB-2026_spring", "liveSessionId", 77, "streamerId", 8));
         Api.Response placed = orders().placeOrder(data.citizen().token(), OrderClient.newKey(), body);
