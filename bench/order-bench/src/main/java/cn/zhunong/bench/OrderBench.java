@@ -28,8 +28,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * JVM, the load generator in this JVM too): one hot SKU and a spread of SKUs, through mall-api's
  * path and through a naive read-check-write path, over real HTTP and/or as in-process calls.
  *
- * <p>Options: {@code --buyers=200 --seconds=15 --warmup=10 --spread=20 --flash-stock=3000
- * --pool=20 --mode=both|http|inprocess --access-log=false}
+ * <p>Options (bench/README.md explains them): {@code --buyers=200 --seconds=15 --warmup=10 --spread=20
+ * --flash-stock=3000 --pool=20 --tomcat-threads=200 --mode=both|http|inprocess
+ * --scenarios=floor,hot,spread,flash --paths=ours,naive --floors=noop,ping,cart --access-log=false
+ * --server-prepared=true}
  */
 public final class OrderBench {
 
