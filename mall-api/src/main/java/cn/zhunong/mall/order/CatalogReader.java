@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -39,28 +38,9 @@ public class CatalogReader {
      * have no household, in the same round trip (one row per lot).
      */
     public Map<Long, SkuOffer> offers(Collection<Long> skuIds, boolean withLots) {
-        return read(skuIds, withLots, null, null).offers();
-    }
-
-    /** What placing an order reads: the offers with their lots, and the order an Idempotency-Key already made. */
-    public record CheckoutRead(Map<Long, SkuOffer> offers, Long existingOrderId) {
-    }
-
-    /**
-     * The offers (with lots) and, in the same round trip, the id of the buyer's order made with
-     * this Idempotency-Key, if any (a scalar subquery on the unique key): checkout's one read.
-     * When none of the SKUs exists there is no row to carry the subquery and the id is null.
-     */
-    public CheckoutRead forCheckout(Collection<Long> skuIds, long userId, String idempotencyKey) {
-        return read(skuIds, true, userId, idempotencyKey);
-    }
-
-    private CheckoutRead read(Collection<Long> skuIds, boolean withLots, Long userId, String idempotencyKey) {
         if (skuIds.isEmpty()) {
-            return new CheckoutRead(Map.of(), null);
+            return Map.of();
         }
-        boolean probe = userId != null;
-        Long[] existing = new Long[1];
         Map<Long, SkuOffer> offers = new TreeMap<>(); // by SKU id, as the rows came before: no ORDER BY now
         Map<Long, LocalDate> lotReceivedOn = new HashMap<>();
         String lots = withLots
@@ -70,24 +50,12 @@ public class CatalogReader {
         String join = withLots
                 ? "LEFT JOIN source_lot l ON l.sku_id = s.id AND s.household_id IS NULL AND l.units_allocated < l.units_supplied "
                 : "";
-        String existingOrder = probe
-                ? ", (SELECT o.id FROM orders o WHERE o.user_id = ? AND o.idempotency_key = ?) AS existing_order_id"
-                : "";
-        List<Object> args = new ArrayList<>(skuIds.size() + 2);
-        if (probe) {
-            args.add(userId);
-            args.add(idempotencyKey);
-        }
-        args.addAll(skuIds);
         jdbc.query("SELECT s.id, s.product_id, p.agency_id, p.village_id, p.name, p.status AS product_status, "
                         + "s.status AS sku_status, s.spec, s.unit, s.report_milli_units, s.weight_grams, s.price_fen, s.stock, "
-                        + "s.max_per_order, s.household_id, p.perishable, p.shipping_template_id" + existingOrder + lots
+                        + "s.max_per_order, s.household_id, p.perishable, p.shipping_template_id" + lots
                         + "FROM sku s JOIN product p ON p.id = s.product_id " + join
                         + "WHERE s.id IN (" + marks(skuIds.size()) + ")",
                 rs -> {
-                    if (probe) {
-                        existing[0] = rs.getObject("existing_order_id", Long.class);
-                    }
                     long skuId = rs.getLong("id");
                     SkuOffer offer = offers.get(skuId);
                     if (offer == null) {
@@ -106,12 +74,12 @@ public class CatalogReader {
                                 rs.getObject("purchase_price_fen", Long.class), rs.getObject("income_share_bp", Integer.class),
                                 rs.getInt("open_units")));
                     }
-                }, args.toArray());
+                }, skuIds.toArray());
         // FIFO order of the lots, sorted here: an ORDER BY over the join made the server build and sort a temporary table
         Comparator<IncomeLot> fifo = Comparator.comparing((IncomeLot lot) -> lotReceivedOn.get(lot.lotId()))
                 .thenComparingLong(IncomeLot::lotId);
         offers.values().forEach(offer -> offer.openLots().sort(fifo));
-        return new CheckoutRead(offers, existing[0]);
+        return offers;
     }
 
     public Map<Long, ShippingRule> shippingRules(Collection<Long> templateIds) {

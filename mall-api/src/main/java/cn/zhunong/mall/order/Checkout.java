@@ -51,7 +51,7 @@ public class Checkout {
         return skuIds;
     }
 
-    /** Prices the items from offers already read (see {@link CatalogReader#forCheckout}). */
+    /** Prices the items from offers already read (see {@link CheckoutOffers}). */
     public PricedOrder price(List<OrderItemRequest> items, String provinceCode, Map<Long, SkuOffer> offers,
             Map<Long, Long> unitPrices) {
         List<PricedOrder.PricedLine> lines = new ArrayList<>(items.size());

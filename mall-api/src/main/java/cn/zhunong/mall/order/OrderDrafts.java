@@ -30,12 +30,12 @@ public class OrderDrafts {
         this.properties = properties;
     }
 
-    public Order newOrder(CurrentUser buyer, String key, String requestHash, CreateOrderRequest request, PricedOrder priced,
+    public Order newOrder(String orderNo, CurrentUser buyer, String key, String requestHash, CreateOrderRequest request, PricedOrder priced,
             Instant now) {
         Attribution attribution = request.attribution() == null ? Attribution.NONE : request.attribution();
         ShippingAddress address = request.address();
         Order order = new Order();
-        order.setOrderNo(OrderNumbers.next(now));
+        order.setOrderNo(orderNo);
         order.setUserId(buyer.id());
         order.setAgencyId(priced.agencyId());
         order.setIdempotencyKey(key);

@@ -11,18 +11,21 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
  * Places orders. The path is built for hot SKUs:
  * <ol>
- *   <li>one read fetches the SKUs, their products and open lots, and whether the Idempotency-Key
- *       was used already: a replay returns the existing order without reserving anything;</li>
+ *   <li>one lookup on the unique key tells whether the Idempotency-Key was used already: a replay
+ *       returns the existing order without reserving anything;</li>
+ *   <li>prices, limits and shipping come from the catalog ({@link Checkout}), as kept in this JVM
+ *       by {@link CheckoutOffers};</li>
  *   <li>an order in an in-room flash sale takes its unit from the sale first ({@link FlashSaleOrders});</li>
- *   <li>prices, limits and shipping come from the catalog ({@link Checkout});</li>
  *   <li>stock is pre-deducted in Redis ({@link StockCounters}): a sold-out buyer is refused here,
- *       without a database write;</li>
+ *       without a database write. The same atomic step reads the catalog version: if the catalog
+ *       changed since the offers were read, the order is priced again from the database;</li>
  *   <li>one short transaction inserts the order and its lines and takes the stock with a
  *       conditional UPDATE as its last statement, so the hot SKU row is locked only until the
  *       commit right after it ({@link OrderWriter}, which puts orders arriving together into one
@@ -39,7 +42,7 @@ public class OrderPlacementService {
     private final StockMapper stock;
     private final StockCounters counters;
     private final Checkout checkout;
-    private final CatalogReader catalog;
+    private final CheckoutOffers checkoutOffers;
     private final OrderDrafts drafts;
     private final CartStore cart;
     private final OrderViews views;
@@ -48,7 +51,7 @@ public class OrderPlacementService {
     private final Clock clock;
 
     public OrderPlacementService(OrderMapper orders, OrderLineMapper lines, StockMapper stock, StockCounters counters,
-            Checkout checkout, CatalogReader catalog, OrderDrafts drafts, CartStore cart, OrderViews views, OrderWriter writer,
+            Checkout checkout, CheckoutOffers checkoutOffers, OrderDrafts drafts, CartStore cart, OrderViews views, OrderWriter writer,
             FlashSaleOrders flashSales, Clock clock) {
         this.flashSales = flashSales;
         this.orders = orders;
@@ -56,7 +59,7 @@ public class OrderPlacementService {
         this.stock = stock;
         this.counters = counters;
         this.checkout = checkout;
-        this.catalog = catalog;
+        this.checkoutOffers = checkoutOffers;
         this.drafts = drafts;
         this.cart = cart;
         this.views = views;
@@ -86,40 +89,37 @@ public class OrderPlacementService {
     public Placement place(CurrentUser buyer, String idempotencyKey, CreateOrderRequest request, Map<Long, Long> unitPrices) {
         String key = IdempotencyKeys.require(idempotencyKey);
         String requestHash = drafts.hash(request);
-        CatalogReader.CheckoutRead read = catalog.forCheckout(Checkout.skuIds(request.items()), buyer.id(), key);
-        Long existing = read.offers().isEmpty() ? orders.findIdByIdempotencyKey(buyer.id(), key) : read.existingOrderId();
+        Set<Long> skuIds = Checkout.skuIds(request.items());
+        Long existing = orders.findIdByIdempotencyKey(buyer.id(), key);
         if (existing != null) {
             return replay(orders.selectById(existing), requestHash);
         }
         // a flash-sale order comes through the public path (no group price); a group order never names a flash sale
         FlashSale flash = flashSales.of(request);
-        PricedOrder priced = checkout.price(request.items(), request.address().provinceCode(), read.offers(),
-                flash == null ? unitPrices : FlashSaleOrders.prices(flash));
+        Map<Long, Long> prices = flash == null ? unitPrices : FlashSaleOrders.prices(flash);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        Order order = drafts.newOrder(buyer, key, requestHash, request, priced, now);
-        List<OrderLine> orderLines = drafts.newLines(priced);
-        Map<Long, Integer> units = OrderDrafts.units(orderLines);
+        CheckoutOffers.Snapshot offers = checkoutOffers.get(skuIds);
+        Draft draft = draft(buyer, key, requestHash, request, offers, prices, flash, now, OrderNumbers.next(now));
+        String orderNo = draft.order().getOrderNo();
+        Map<Long, Integer> units = OrderDrafts.units(draft.lines());
         if (flash != null) {
-            order.setFlashSaleId(flash.id());
-            order.setLiveSessionId(flash.sessionId());
-            order.setStreamerId(flash.streamerId());
-            flashSales.take(flash, buyer.id(), request.items().get(0).quantity(), order.getOrderNo(), now.toEpochMilli());
+            flashSales.take(flash, buyer.id(), request.items().get(0).quantity(), orderNo, now.toEpochMilli());
         }
 
-        StockCounters.Reservation reservation;
-        try {
-            reservation = counters.reserve(order.getOrderNo(), units, stock::stockOf, now.toEpochMilli());
-        } catch (RuntimeException e) {
-            flashSales.giveBack(order.getFlashSaleId(), order.getOrderNo());
-            throw e;
-        }
-        if (!reservation.reserved()) {
-            flashSales.giveBack(order.getFlashSaleId(), order.getOrderNo());
-            throw OrderErrors.stockInsufficient(reservation.shortSkuId());
-        }
         boolean committed = false;
+        boolean reserved = false;
         try {
-            writer.write(order, orderLines, units);
+            StockCounters.Reservation reservation = counters.reserve(orderNo, units, stock::stockOf, now.toEpochMilli(),
+                    CheckoutOffers.versionKey());
+            if (!reservation.reserved()) {
+                throw OrderErrors.stockInsufficient(reservation.shortSkuId());
+            }
+            reserved = true;
+            if (offers.staleAt(reservation.watched())) {
+                // the catalog changed after these offers were read: price again from the database
+                draft = draft(buyer, key, requestHash, request, checkoutOffers.reload(skuIds), prices, flash, now, orderNo);
+            }
+            writer.write(draft.order(), draft.lines(), units);
             committed = true;
         } catch (StockShortageException shortage) {
             throw OrderErrors.stockInsufficient(shortage.skuId());
@@ -132,14 +132,32 @@ public class OrderPlacementService {
         } finally {
             // the writer confirmed the reservation with the commit; anything else gives it back
             if (!committed) {
-                counters.giveBack(order.getOrderNo(), units);
-                flashSales.giveBack(order.getFlashSaleId(), order.getOrderNo());
+                if (reserved) {
+                    counters.giveBack(orderNo, units);
+                }
+                flashSales.giveBack(draft.order().getFlashSaleId(), orderNo);
             }
         }
         if (Boolean.TRUE.equals(request.removeFromCart())) {
             cart.remove(buyer.id(), units.keySet());
         }
-        return new Placement(views.of(order, orderLines, false), true);
+        return new Placement(views.of(draft.order(), draft.lines(), false), true);
+    }
+
+    /** The rows of a new order, priced from {@code offers}. */
+    private record Draft(Order order, List<OrderLine> lines) {
+    }
+
+    private Draft draft(CurrentUser buyer, String key, String requestHash, CreateOrderRequest request,
+            CheckoutOffers.Snapshot offers, Map<Long, Long> prices, FlashSale flash, Instant now, String orderNo) {
+        PricedOrder priced = checkout.price(request.items(), request.address().provinceCode(), offers.offers(), prices);
+        Order order = drafts.newOrder(orderNo, buyer, key, requestHash, request, priced, now);
+        if (flash != null) {
+            order.setFlashSaleId(flash.id());
+            order.setLiveSessionId(flash.sessionId());
+            order.setStreamerId(flash.streamerId());
+        }
+        return new Draft(order, drafts.newLines(priced));
     }
 
     private Placement replay(Order existing, String requestHash) {

@@ -19,6 +19,12 @@ public record SkuOffer(long skuId, long productId, long agencyId, long villageId
                 openLots);
     }
 
+    /** The same offer with other lots (e.g. an unmodifiable copy, to share between threads). */
+    public SkuOffer withLots(List<IncomeLot> lots) {
+        return new SkuOffer(skuId, productId, agencyId, villageId, productName, productOnSale, skuActive, spec, unit,
+                reportMilliUnits, weightGrams, priceFen, stock, maxPerOrder, householdId, perishable, shippingTemplateId, lots);
+    }
+
     public boolean buyable() {
         return productOnSale && skuActive;
     }

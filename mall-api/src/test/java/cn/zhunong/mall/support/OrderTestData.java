@@ -1,5 +1,6 @@
 package cn.zhunong.mall.support;
 
+import cn.zhunong.mall.catalog.cache.CatalogCache;
 import cn.zhunong.mall.infra.security.AccessTokenIssuer;
 import cn.zhunong.mall.infra.security.CurrentUser;
 import cn.zhunong.mall.infra.security.Role;
@@ -86,6 +87,7 @@ public class OrderTestData {
     }
 
     public long lot(long skuId, long householdId, int units, Long purchasePriceFen, Integer incomeShareBp, LocalDate receivedOn) {
+        catalogChanged();
         return insert("INSERT INTO source_lot (sku_id, household_id, units_supplied, purchase_price_fen, income_share_bp, "
                         + "received_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 skuId, householdId, units, purchasePriceFen, incomeShareBp, receivedOn, now());
@@ -93,6 +95,16 @@ public class OrderTestData {
 
     public void offSale(long productId) {
         jdbc.update("UPDATE product SET status = 'OFF_SALE' WHERE id = ?", productId);
+        catalogChanged();
+    }
+
+    /**
+     * What {@code CatalogChanges} does after a change made through the application: bump the catalog
+     * version, which tells every instance's checkout that its copy of the offers is out of date.
+     * Helpers that change catalog rows directly call it too.
+     */
+    public void catalogChanged() {
+        redis.opsForValue().increment(CatalogCache.versionKey());
     }
 
     public int stock(long skuId) {

@@ -10,6 +10,7 @@ import cn.zhunong.mall.order.OrderErrors;
 import cn.zhunong.mall.order.OrderLine;
 import cn.zhunong.mall.order.OrderLineMapper;
 import cn.zhunong.mall.order.OrderMapper;
+import cn.zhunong.mall.order.OrderNumbers;
 import cn.zhunong.mall.order.OrderResponse;
 import cn.zhunong.mall.order.OrderRows;
 import cn.zhunong.mall.order.OrderViews;
@@ -67,7 +68,7 @@ public class NaivePlacement {
         }
         PricedOrder priced = checkout.price(request.items(), request.address().provinceCode(), true);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        Order order = drafts.newOrder(buyer, key, requestHash, request, priced, now);
+        Order order = drafts.newOrder(OrderNumbers.next(now), buyer, key, requestHash, request, priced, now);
         List<OrderLine> orderLines = drafts.newLines(priced);
         Map<Long, Integer> units = OrderDrafts.units(orderLines);
         tx.executeWithoutResult(status -> {

@@ -48,6 +48,14 @@ public class CatalogCache {
         this.ttl = properties.cacheTtl();
     }
 
+    /**
+     * The Redis key of the catalog's version: a counter bumped by every catalog change, right away
+     * and again after its commit. Caches of catalog data compare against it.
+     */
+    public static String versionKey() {
+        return LIST_VERSION_KEY;
+    }
+
     public static String detailKey(long productId) {
         return DETAIL_PREFIX + productId;
     }

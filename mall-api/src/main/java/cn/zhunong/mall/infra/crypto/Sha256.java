@@ -8,15 +8,20 @@ import java.util.HexFormat;
 /** SHA-256 digests (every JVM has the algorithm, so its absence is a broken runtime, not an input error). */
 public final class Sha256 {
 
+    /** One instance per thread: looking the algorithm up in the providers cost more than hashing a request. */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     private Sha256() {
     }
 
     public static byte[] digest(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DIGEST.get().digest(bytes); // digest() also resets it for the next use
     }
 
     /** Lower-case hex of the digest of the bytes. */

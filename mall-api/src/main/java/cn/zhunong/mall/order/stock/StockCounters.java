@@ -26,20 +26,27 @@ public class StockCounters {
     static final String PREFIX = "zhunong:stock:";
     static final String LOADED_SET = "zhunong:stock:skus";
 
-    /** 0 = reserved; i > 0 = SKU number i has too few units; -i = SKU number i is not loaded yet. */
-    private static final DefaultRedisScript<Long> RESERVE = new DefaultRedisScript<>("""
-            local n = #KEYS / 2
+    /**
+     * {code, watched}: code 0 = reserved; i > 0 = SKU number i has too few units; -i = SKU number i
+     * is not loaded yet. With an odd number of keys the last one is a watched key whose value
+     * (false when absent) is read in the same atomic step.
+     */
+    @SuppressWarnings("rawtypes")
+    private static final DefaultRedisScript<List> RESERVE = new DefaultRedisScript<>("""
+            local n = math.floor(#KEYS / 2)
+            local watched = false
+            if #KEYS > 2 * n then watched = redis.call('GET', KEYS[#KEYS]) end
             for i = 1, n do
               local c = redis.call('GET', KEYS[2 * i - 1])
-              if not c then return -i end
-              if tonumber(c) < tonumber(ARGV[2 + i]) then return i end
+              if not c then return {-i, watched} end
+              if tonumber(c) < tonumber(ARGV[2 + i]) then return {i, watched} end
             end
             for i = 1, n do
               redis.call('DECRBY', KEYS[2 * i - 1], ARGV[2 + i])
               redis.call('HSET', KEYS[2 * i], ARGV[1], ARGV[2 + i] .. ':' .. ARGV[2])
             end
-            return 0
-            """, Long.class);
+            return {0, watched}
+            """, List.class);
 
     /** Removes the in-flight entries of every order in ARGV from every SKU in KEYS (absent ones are no-ops). */
     private static final DefaultRedisScript<Long> CONFIRM = new DefaultRedisScript<>("""
@@ -87,8 +94,15 @@ public class StockCounters {
         this.redis = redis;
     }
 
-    /** The outcome of a pre-deduction: reserved, or the SKU that is short. */
-    public record Reservation(boolean reserved, long shortSkuId) {
+    /**
+     * The outcome of a pre-deduction: reserved, or the SKU that is short; and the value the watched
+     * key had at that instant (null when absent or not asked for).
+     */
+    public record Reservation(boolean reserved, long shortSkuId, String watched) {
+    }
+
+    public Reservation reserve(String token, Map<Long, Integer> units, LongFunction<Integer> dbStock, long nowMillis) {
+        return reserve(token, units, dbStock, nowMillis, null);
     }
 
     /**
@@ -98,10 +112,12 @@ public class StockCounters {
      * @param token the order number: the key of the in-flight entries
      * @param units SKU id -> units, in a stable order
      * @param dbStock reads a SKU's stock from the database
+     * @param watchedKey null, or a key read in the same atomic step (see {@link Reservation#watched()})
      */
-    public Reservation reserve(String token, Map<Long, Integer> units, LongFunction<Integer> dbStock, long nowMillis) {
+    public Reservation reserve(String token, Map<Long, Integer> units, LongFunction<Integer> dbStock, long nowMillis,
+            String watchedKey) {
         List<Long> skus = new ArrayList<>(units.keySet());
-        List<String> keys = new ArrayList<>(skus.size() * 2);
+        List<String> keys = new ArrayList<>(skus.size() * 2 + 1);
         List<String> args = new ArrayList<>(skus.size() + 2);
         args.add(token);
         args.add(Long.toString(nowMillis));
@@ -110,13 +126,18 @@ public class StockCounters {
             keys.add(inflightKey(sku));
             args.add(Integer.toString(units.get(sku)));
         }
+        if (watchedKey != null) {
+            keys.add(watchedKey);
+        }
         for (int attempt = 0; attempt <= skus.size(); attempt++) {
-            long result = redis.execute(RESERVE, keys, args.toArray());
+            List<?> reply = redis.execute(RESERVE, keys, args.toArray());
+            long result = ((Number) reply.get(0)).longValue();
+            String watched = reply.size() > 1 ? (String) reply.get(1) : null;
             if (result == 0) {
-                return new Reservation(true, 0);
+                return new Reservation(true, 0, watched);
             }
             if (result > 0) {
-                return new Reservation(false, skus.get((int) result - 1));
+                return new Reservation(false, skus.get((int) result - 1), watched);
             }
             long sku = skus.get((int) -result - 1);
             load(sku, dbStock.apply(sku));
