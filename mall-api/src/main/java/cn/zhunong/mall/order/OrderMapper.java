@@ -18,10 +18,6 @@ public interface OrderMapper extends BaseMapper<Order> {
     @Select("SELECT * FROM orders WHERE user_id = #{userId} AND idempotency_key = #{key}")
     Order findByIdempotencyKey(@Param("userId") long userId, @Param("key") String key);
 
-    /** The id only, straight from the unique key. */
-    @Select("SELECT id FROM orders WHERE user_id = #{userId} AND idempotency_key = #{key}")
-    Long findIdByIdempotencyKey(@Param("userId") long userId, @Param("key") String key);
-
     @Select("SELECT * FROM orders WHERE order_no = #{orderNo}")
     Order findByOrderNo(@Param("orderNo") String orderNo);
 

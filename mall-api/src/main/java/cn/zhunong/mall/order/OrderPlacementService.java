@@ -47,12 +47,13 @@ public class OrderPlacementService {
     private final CartStore cart;
     private final OrderViews views;
     private final OrderWriter writer;
+    private final OrderRows rows;
     private final FlashSaleOrders flashSales;
     private final Clock clock;
 
     public OrderPlacementService(OrderMapper orders, OrderLineMapper lines, StockMapper stock, StockCounters counters,
-            Checkout checkout, CheckoutOffers checkoutOffers, OrderDrafts drafts, CartStore cart, OrderViews views, OrderWriter writer,
-            FlashSaleOrders flashSales, Clock clock) {
+            Checkout checkout, CheckoutOffers checkoutOffers, OrderDrafts drafts, CartStore cart, OrderViews views,
+            OrderWriter writer, OrderRows rows, FlashSaleOrders flashSales, Clock clock) {
         this.flashSales = flashSales;
         this.orders = orders;
         this.lines = lines;
@@ -64,6 +65,7 @@ public class OrderPlacementService {
         this.cart = cart;
         this.views = views;
         this.writer = writer;
+        this.rows = rows;
         this.clock = clock;
     }
 
@@ -90,7 +92,7 @@ public class OrderPlacementService {
         String key = IdempotencyKeys.require(idempotencyKey);
         String requestHash = drafts.hash(request);
         Set<Long> skuIds = Checkout.skuIds(request.items());
-        Long existing = orders.findIdByIdempotencyKey(buyer.id(), key);
+        Long existing = rows.idByIdempotencyKey(buyer.id(), key);
         if (existing != null) {
             return replay(orders.selectById(existing), requestHash);
         }

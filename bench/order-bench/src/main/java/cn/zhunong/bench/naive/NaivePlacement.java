@@ -62,7 +62,7 @@ public class NaivePlacement {
     public OrderResponse place(CurrentUser buyer, String idempotencyKey, CreateOrderRequest request) {
         String key = IdempotencyKeys.require(idempotencyKey);
         String requestHash = drafts.hash(request);
-        Long existing = orders.findIdByIdempotencyKey(buyer.id(), key);
+        Long existing = rows.idByIdempotencyKey(buyer.id(), key);
         if (existing != null) {
             return views.of(orders.selectById(existing), lines.findByOrderId(existing), false);
         }
