@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * restored) when it did not; only whoever removes the entry acts, so nothing is given back twice.
  *
  * <p>Redis must not evict these keys (maxmemory-policy noeviction). Multi-SKU orders run one
- * script over several SKUs' keys; on Redis Cluster they would need a common hash tag.
+ * script over several SKUs' keys (and the catalog version key); on Redis Cluster they would need a
+ * common hash tag.
  */
 @Component
 public class StockCounters {
