@@ -102,10 +102,6 @@ public class StockCounters {
     public record Reservation(boolean reserved, long shortSkuId, String watched) {
     }
 
-    public Reservation reserve(String token, Map<Long, Integer> units, LongFunction<Integer> dbStock, long nowMillis) {
-        return reserve(token, units, dbStock, nowMillis, null);
-    }
-
     /**
      * Pre-deducts every line in one atomic step, or nothing. Counters not in Redis yet are loaded
      * from the database first ({@code SET NX}, so concurrent loaders agree).
