@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
     public static final String MDC_KEY = "requestId";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
     private static final Logger log = LoggerFactory.getLogger("http.access");
+    private static final HexFormat HEX = HexFormat.of();
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -50,12 +52,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
      */
     static String newId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return hex16(random.nextLong()) + hex16(random.nextLong());
-    }
-
-    private static String hex16(long value) {
-        String hex = Long.toHexString(value);
-        return hex.length() == 16 ? hex : "0".repeat(16 - hex.length()) + hex;
+        return HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong());
     }
 
     /** The id of the request being served on this thread, or null outside a request. */
