@@ -1,11 +1,13 @@
 package cn.zhunong.live.room;
 
+import cn.zhunong.live.auth.Viewer;
 import cn.zhunong.live.config.LiveProperties;
 import cn.zhunong.live.fanout.BusMessage;
 import cn.zhunong.live.fanout.ClusterBus;
 import cn.zhunong.live.fanout.EncodedPacket;
 import cn.zhunong.live.fanout.Fanout;
 import cn.zhunong.live.fanout.PacketCodec;
+import com.corundumstudio.socketio.SocketIOClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,8 +53,13 @@ public class LocalRooms {
         bus.onMessage(this::onBusMessage);
     }
 
-    public void addConnection(Connection connection) {
-        connections.put(connection.id(), connection);
+    /**
+     * The connection of a socket.io client, created anonymous on first use: the connect listener
+     * and the CONNECT packet's auth can run in either order (see LiveSocketHandlers).
+     */
+    public Connection connectionOf(SocketIOClient client) {
+        return connections.computeIfAbsent(client.getSessionId(),
+                id -> new Connection(client, Viewer.anonymous(), "s:" + id));
     }
 
     public Connection connection(UUID id) {

@@ -79,13 +79,16 @@ public class LiveSocketHandlers {
 
     /**
      * The CONNECT packet's {@code auth}: {token} identifies the user, {deviceId} an anonymous device.
-     * Runs after {@link #connected} (see {@link Connection#identify}).
+     * Usually this runs after {@link #connected}, but not always: over long-polling the handshake
+     * GET sends the OPEN packet before it runs the connect listener, and the client's CONNECT POST
+     * can be handled on another event loop in between. Both use the one connection of
+     * {@link LocalRooms#connectionOf}, so neither order loses the identity or a refusal.
      */
     private AuthTokenResult authenticate(Object authData, SocketIOClient client) {
-        Connection connection = rooms.connection(client.getSessionId());
-        if (connection == null || !(authData instanceof Map<?, ?> auth)) {
+        if (!(authData instanceof Map<?, ?> auth)) {
             return AuthTokenResult.AuthTokenResultSuccess;
         }
+        Connection connection = rooms.connectionOf(client);
         Object token = auth.get("token");
         if (token == null || (token instanceof String text && text.isBlank())) {
             if (connection.viewer().isAnonymous() && auth.get(DEVICE) instanceof String device
@@ -107,22 +110,28 @@ public class LiveSocketHandlers {
         }
     }
 
-    /** The engine.io handshake: anonymous until the CONNECT packet's auth, unless a Bearer header came with it. */
+    /**
+     * The socket joined the default namespace: anonymous until the CONNECT packet's auth, unless a
+     * Bearer header came with the handshake (an auth token, when it came first, stays).
+     */
     private void connected(SocketIOClient client) {
-        Viewer viewer = Viewer.anonymous();
         String header = TokenVerifier.bearer(client.getHandshakeData().getHttpHeaders().get("Authorization"));
-        if (header != null) {
-            try {
-                viewer = tokens.verify(header);
-            } catch (TokenVerifier.InvalidTokenException e) {
-                meters.counter("live.auth.refused").increment();
-                client.sendEvent(Fanout.CLOSING_EVENT, Map.of("code", "TOKEN_INVALID", "message", "登录凭证无效或已过期，请重新登录"));
-                client.disconnect();
-                return;
-            }
+        if (header == null) {
+            rooms.connectionOf(client);
+            return;
         }
-        String uniqueKey = viewer.isAnonymous() ? "s:" + client.getSessionId() : "u:" + viewer.userId();
-        rooms.addConnection(new Connection(client, viewer, uniqueKey));
+        try {
+            Viewer viewer = tokens.verify(header);
+            Connection connection = rooms.connectionOf(client);
+            if (connection.viewer().isAnonymous()) {
+                connection.identify(viewer, "u:" + viewer.userId());
+            }
+        } catch (TokenVerifier.InvalidTokenException e) {
+            meters.counter("live.auth.refused").increment();
+            rooms.removeConnection(client.getSessionId());
+            client.sendEvent(Fanout.CLOSING_EVENT, Map.of("code", "TOKEN_INVALID", "message", "登录凭证无效或已过期，请重新登录"));
+            client.disconnect();
+        }
     }
 
     private void disconnected(SocketIOClient client) {

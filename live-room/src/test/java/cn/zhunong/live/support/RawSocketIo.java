@@ -7,13 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.net.http.HttpTimeoutException;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -63,24 +56,15 @@ public final class RawSocketIo implements AutoCloseable {
      * pending, then finish the upgrade. Returns the first socket.io packet that arrives after it.
      */
     public static String connectDuringUpgrade(int port, String connectPacket) {
-        HttpClient http = HttpClient.newHttpClient();
-        String base = "http://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=polling";
         try {
-            String sid = openPolling(http, base);
-            try (RawSocketIo upgrading = probe(port, sid)) {
-                HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base + "&sid=" + sid))
-                        .POST(BodyPublishers.ofString(connectPacket)).build(), BodyHandlers.ofString());
-                if (posted.statusCode() != 200) {
-                    throw new AssertionError("polling POST refused: " + posted.statusCode());
-                }
+            Polling polling = Polling.open(port);
+            try (RawSocketIo upgrading = probe(port, polling.sid)) {
+                polling.post(connectPacket);
                 upgrading.sendText("5");
                 return upgrading.readUntil("4");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 
@@ -91,40 +75,74 @@ public final class RawSocketIo implements AutoCloseable {
      * nothing within {@code pollTimeout}; then completes the upgrade and returns the ack of a join.
      */
     public static String[] upgradeAfterAnOvertakingNoop(int port, long sessionId, Duration pollTimeout) {
-        HttpClient http = HttpClient.newHttpClient();
-        String base = "http://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=polling";
         try {
-            String sid = openPolling(http, base);
-            URI polling = URI.create(base + "&sid=" + sid);
-            http.send(HttpRequest.newBuilder(polling).POST(BodyPublishers.ofString("40")).build(), BodyHandlers.ofString());
-            String connected = http.send(HttpRequest.newBuilder(polling).build(), BodyHandlers.ofString()).body();
+            Polling polling = Polling.open(port);
+            polling.post("40");
+            String connected = polling.poll(Duration.ofSeconds(10));
             if (!connected.startsWith("40")) {
                 throw new AssertionError("no CONNECT answer: " + connected);
             }
-            try (RawSocketIo upgrading = probe(port, sid)) {
-                String overtakingNoop = http.send(HttpRequest.newBuilder(polling).build(), BodyHandlers.ofString()).body();
+            try (RawSocketIo upgrading = probe(port, polling.sid)) {
+                String overtakingNoop = polling.poll(Duration.ofSeconds(10));
                 if (!overtakingNoop.equals("6")) {
                     throw new AssertionError("expected the probe's noop, got: " + overtakingNoop);
                 }
-                String lastPoll = http.send(HttpRequest.newBuilder(polling).timeout(pollTimeout).build(),
-                        BodyHandlers.ofString()).body();
+                String lastPoll;
+                try {
+                    lastPoll = polling.poll(pollTimeout);
+                } catch (SocketTimeoutException e) {
+                    throw new AssertionError("the poll the paused client waits for never ended", e);
+                }
                 upgrading.sendText("5");
                 return new String[] {lastPoll, upgrading.join(sessionId)};
             }
-        } catch (HttpTimeoutException e) {
-            throw new AssertionError("the poll the paused client waits for never ended", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 
-    /** The engine.io handshake over long-polling; returns the session id. */
-    private static String openPolling(HttpClient http, String base) throws IOException, InterruptedException {
-        String open = http.send(HttpRequest.newBuilder(URI.create(base)).build(), BodyHandlers.ofString()).body();
-        return new JSONObject(open.substring(open.indexOf('{'))).getString("sid");
+    /**
+     * An engine.io long-polling session, one raw HTTP/1.1 request per connection: netty-socketio
+     * closes each polling connection after its response without saying so, and a pooling client
+     * (java.net.http) then sometimes sends the next request down the closed one.
+     */
+    private record Polling(int port, String sid) {
+
+        static Polling open(int port) throws IOException {
+            String open = exchange(port, "GET", "", null, Duration.ofSeconds(10));
+            return new Polling(port, new JSONObject(open.substring(open.indexOf('{'))).getString("sid"));
+        }
+
+        void post(String packet) throws IOException {
+            exchange(port, "POST", sid, packet, Duration.ofSeconds(10));
+        }
+
+        String poll(Duration timeout) throws IOException {
+            return exchange(port, "GET", sid, null, timeout);
+        }
+
+        /** One request on its own connection; returns the body of a 200 response. */
+        private static String exchange(int port, String method, String sid, String body, Duration timeout)
+                throws IOException {
+            try (Socket socket = new Socket()) {
+                socket.setSoTimeout((int) timeout.toMillis());
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+                byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+                String target = "/socket.io/?EIO=4&transport=polling" + (sid.isEmpty() ? "" : "&sid=" + sid);
+                String head = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                        + (body == null ? "" : "Content-Type: text/plain;charset=UTF-8\r\nContent-Length: " + content.length + "\r\n")
+                        + "\r\n";
+                OutputStream out = socket.getOutputStream();
+                out.write(head.getBytes(StandardCharsets.US_ASCII));
+                out.write(content);
+                out.flush();
+                String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!response.startsWith("HTTP/1.1 200")) {
+                    throw new AssertionError(method + " refused: " + response);
+                }
+                return response.substring(response.indexOf("\r\n\r\n") + 4);
+            }
+        }
     }
 
     /** Opens the WebSocket of a polling session and probes it ("2probe" answered by "3probe"). */
