@@ -4,6 +4,7 @@ import cn.zhunong.common.live.FlashSaleStock.FlashSale;
 import cn.zhunong.mall.cart.CartStore;
 import cn.zhunong.mall.infra.persistence.DuplicateKeys;
 import cn.zhunong.mall.infra.security.CurrentUser;
+import cn.zhunong.mall.infra.web.ApiException;
 import cn.zhunong.mall.order.stock.StockCounters;
 import cn.zhunong.mall.order.stock.StockMapper;
 import java.time.Clock;
@@ -13,13 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Places orders. The path is built for hot SKUs:
  * <ol>
- *   <li>one lookup on the unique key tells whether the Idempotency-Key was used already: a replay
- *       returns the existing order without reserving anything;</li>
+ *   <li>a replay of a used Idempotency-Key is told apart by its Redis marker ({@link ReplayMarkers}),
+ *       read by the reservation script, so a new order costs no lookup; a replay returns the
+ *       existing order without reserving anything. The unique key in the database stays the rule:
+ *       without a marker, a replay meets it (or a refusal makes checkout look the key up);</li>
  *   <li>prices, limits and shipping come from the catalog ({@link Checkout}), as kept in this JVM
  *       by {@link CheckoutOffers};</li>
  *   <li>an order in an in-room flash sale takes its unit from the sale first ({@link FlashSaleOrders});</li>
@@ -47,13 +51,13 @@ public class OrderPlacementService {
     private final CartStore cart;
     private final OrderViews views;
     private final OrderWriter writer;
-    private final OrderRows rows;
     private final FlashSaleOrders flashSales;
+    private final StringRedisTemplate redis;
     private final Clock clock;
 
     public OrderPlacementService(OrderMapper orders, OrderLineMapper lines, StockMapper stock, StockCounters counters,
             Checkout checkout, CheckoutOffers checkoutOffers, OrderDrafts drafts, CartStore cart, OrderViews views,
-            OrderWriter writer, OrderRows rows, FlashSaleOrders flashSales, Clock clock) {
+            OrderWriter writer, FlashSaleOrders flashSales, StringRedisTemplate redis, Clock clock) {
         this.flashSales = flashSales;
         this.orders = orders;
         this.lines = lines;
@@ -65,7 +69,7 @@ public class OrderPlacementService {
         this.cart = cart;
         this.views = views;
         this.writer = writer;
-        this.rows = rows;
+        this.redis = redis;
         this.clock = clock;
     }
 
@@ -87,15 +91,40 @@ public class OrderPlacementService {
         return place(buyer, idempotencyKey, request, Map.of());
     }
 
-    /** An order where the SKUs in {@code unitPrices} sell at that server-side price (a 拼团 group price). */
+    /**
+     * An order where the SKUs in {@code unitPrices} sell at that server-side price (a 拼团 group price).
+     * A replay of a used Idempotency-Key answers with its order, whatever a new order would meet now
+     * (sold out, flash sale over, SKU off sale): a refusal asks the database whether the key was used.
+     */
     public Placement place(CurrentUser buyer, String idempotencyKey, CreateOrderRequest request, Map<Long, Long> unitPrices) {
         String key = IdempotencyKeys.require(idempotencyKey);
         String requestHash = drafts.hash(request);
-        Set<Long> skuIds = Checkout.skuIds(request.items());
-        Long existing = rows.idByIdempotencyKey(buyer.id(), key);
-        if (existing != null) {
-            return replay(orders.selectById(existing), requestHash);
+        try {
+            return create(buyer, key, requestHash, request, unitPrices);
+        } catch (KeyUsed used) {
+            Placement replayed = replay(buyer.id(), key, requestHash);
+            if (replayed != null) {
+                return replayed;
+            }
+            // a marker without its order (Redis kept, database restored): forget it, the unique key decides
+            redis.delete(used.marker());
+            return create(buyer, key, requestHash, request, unitPrices);
+        } catch (ApiException refused) {
+            Placement replayed = replay(buyer.id(), key, requestHash);
+            if (replayed != null) {
+                return replayed;
+            }
+            throw refused;
         }
+    }
+
+    /**
+     * Places a new order, or throws {@link KeyUsed} when the key's replay marker is set or its
+     * insert met the unique key.
+     */
+    private Placement create(CurrentUser buyer, String key, String requestHash, CreateOrderRequest request,
+            Map<Long, Long> unitPrices) {
+        Set<Long> skuIds = Checkout.skuIds(request.items());
         // a flash-sale order comes through the public path (no group price); a group order never names a flash sale
         FlashSale flash = flashSales.of(request);
         Map<Long, Long> prices = flash == null ? unitPrices : FlashSaleOrders.prices(flash);
@@ -104,6 +133,7 @@ public class OrderPlacementService {
         Draft draft = draft(buyer, key, requestHash, request, offers, prices, flash, now, OrderNumbers.next(now));
         String orderNo = draft.order().getOrderNo();
         Map<Long, Integer> units = OrderDrafts.units(draft.lines());
+        String marker = ReplayMarkers.key(buyer.id(), key);
         if (flash != null) {
             flashSales.take(flash, buyer.id(), request.items().get(0).quantity(), orderNo, now.toEpochMilli());
         }
@@ -112,7 +142,10 @@ public class OrderPlacementService {
         boolean reserved = false;
         try {
             StockCounters.Reservation reservation = counters.reserve(orderNo, units, stock::stockOf, now.toEpochMilli(),
-                    CheckoutOffers.versionKey());
+                    CheckoutOffers.versionKey(), marker);
+            if (reservation.replay()) {
+                throw new KeyUsed(marker);
+            }
             if (!reservation.reserved()) {
                 throw OrderErrors.stockInsufficient(reservation.shortSkuId());
             }
@@ -127,8 +160,8 @@ public class OrderPlacementService {
             throw OrderErrors.stockInsufficient(shortage.skuId());
         } catch (DuplicateKeyException e) {
             if (DuplicateKeys.violates(e, "uk_order_idempotency")) {
-                // a concurrent request with the same key won; answer as its replay
-                return replay(orders.findByIdempotencyKey(buyer.id(), key), requestHash);
+                // a concurrent request with the same key won
+                throw new KeyUsed(marker);
             }
             throw e;
         } finally {
@@ -144,6 +177,21 @@ public class OrderPlacementService {
             cart.remove(buyer.id(), units.keySet());
         }
         return new Placement(views.of(draft.order(), draft.lines(), false), true);
+    }
+
+    /** The key was used already (its replay marker, or the unique key said so). */
+    private static final class KeyUsed extends RuntimeException {
+
+        private final String marker;
+
+        KeyUsed(String marker) {
+            super(null, null, false, false);
+            this.marker = marker;
+        }
+
+        String marker() {
+            return marker;
+        }
     }
 
     /** The rows of a new order, priced from {@code offers}. */
@@ -162,7 +210,12 @@ public class OrderPlacementService {
         return new Draft(order, drafts.newLines(priced));
     }
 
-    private Placement replay(Order existing, String requestHash) {
+    /** The buyer's order with this key, or null when the key was never used. */
+    private Placement replay(long buyerId, String key, String requestHash) {
+        Order existing = orders.findByIdempotencyKey(buyerId, key);
+        if (existing == null) {
+            return null;
+        }
         if (!existing.getRequestHash().equals(requestHash)) {
             throw OrderErrors.idempotencyKeyReused();
         }

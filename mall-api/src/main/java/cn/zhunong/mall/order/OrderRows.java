@@ -45,16 +45,6 @@ public class OrderRows {
         this.jdbc = jdbc;
     }
 
-    /**
-     * The id of the buyer's order made with this Idempotency-Key, or null: checkout's probe on the
-     * unique key, on every order. Plain JDBC: through the MyBatis mapper the same lookup cost the
-     * checkout more CPU than all the rest of its own work (plugin wrapping and mapping per call).
-     */
-    public Long idByIdempotencyKey(long userId, String idempotencyKey) {
-        return jdbc.query("SELECT id FROM orders WHERE user_id = ? AND idempotency_key = ?",
-                rs -> rs.next() ? rs.getLong(1) : null, userId, idempotencyKey);
-    }
-
     /** Inserts the orders and sets their generated ids. */
     public void insertOrders(List<Order> orders) {
         insertAll(INSERT_ORDER, orders, (ps, o) -> {

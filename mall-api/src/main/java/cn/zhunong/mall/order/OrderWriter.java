@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * bad order never fails the others and each gets its own answer.
  *
  * <p>After a commit the writer also confirms the orders' Redis stock reservations
- * ({@link StockCounters}), one call per batch, before it answers the buyers.
+ * ({@link StockCounters}) and sets their {@link ReplayMarkers}, one call per batch, before it
+ * answers the buyers.
  */
 @Component
 public class OrderWriter {
@@ -47,17 +48,20 @@ public class OrderWriter {
     private final OrderRows rows;
     private final StockMapper stock;
     private final StockCounters counters;
+    private final ReplayMarkers replayMarkers;
     private final TransactionTemplate tx;
     private final int maxBatch;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
-    public OrderWriter(OrderRows rows, StockMapper stock, StockCounters counters, PlatformTransactionManager transactions,
+    public OrderWriter(OrderRows rows, StockMapper stock, StockCounters counters, ReplayMarkers replayMarkers,
+            PlatformTransactionManager transactions,
             @Value("${zhunong.orders.writer-threads}") int threads, @Value("${zhunong.orders.max-batch}") int maxBatch) {
         this.rows = rows;
         this.stock = stock;
         this.counters = counters;
+        this.replayMarkers = replayMarkers;
         this.tx = new TransactionTemplate(transactions);
         this.maxBatch = maxBatch;
         for (int i = 0; i < threads; i++) {
@@ -176,15 +180,18 @@ public class OrderWriter {
     }
 
     /**
-     * Confirms the batch's reservations, then answers its buyers. The orders are committed either
-     * way: if Redis fails here, the stock reconciler settles the stale reservations later.
+     * Confirms the batch's reservations and sets its replay markers, then answers its buyers. The
+     * orders are committed either way: if Redis fails here, the stock reconciler settles the stale
+     * reservations later, and a replay without its marker meets the unique key.
      */
     private void committed(List<Pending> batch) {
         try {
             List<String> tokens = batch.stream().map(p -> p.order().getOrderNo()).toList();
+            List<String> markers = batch.stream()
+                    .map(p -> ReplayMarkers.key(p.order().getUserId(), p.order().getIdempotencyKey())).toList();
             Set<Long> skus = new TreeSet<>();
             batch.forEach(p -> skus.addAll(p.units().keySet()));
-            counters.confirm(tokens, skus);
+            counters.confirm(tokens, skus, markers, replayMarkers.ttl());
         } catch (RuntimeException e) {
             log.warn("Could not confirm the stock reservations of {} committed orders; the reconciler will", batch.size(), e);
         }

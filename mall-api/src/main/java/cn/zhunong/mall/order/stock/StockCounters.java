@@ -1,5 +1,6 @@
 package cn.zhunong.mall.order.stock;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * restored) when it did not; only whoever removes the entry acts, so nothing is given back twice.
  *
  * <p>Redis must not evict these keys (maxmemory-policy noeviction). Multi-SKU orders run one
- * script over several SKUs' keys (and the catalog version key); on Redis Cluster they would need a
+ * script over several SKUs' keys (and the catalog version key and a replay marker); on Redis Cluster they would need a
  * common hash tag.
  */
 @Component
@@ -28,30 +29,36 @@ public class StockCounters {
     static final String LOADED_SET = "zhunong:stock:skus";
 
     /**
-     * {code, watched}: code 0 = reserved; i > 0 = SKU number i has too few units; -i = SKU number i
-     * is not loaded yet. With an odd number of keys the last one is a watched key whose value
-     * (false when absent) is read in the same atomic step.
+     * KEYS: the watched key, the replay marker, then each SKU's counter and in-flight hash.
+     * Returns {status, i, watched}: status 0 = reserved; 1 = SKU number i has too few units; 2 = SKU
+     * number i is not loaded yet; 3 = the replay marker exists, nothing reserved. watched is the
+     * watched key's value (false when absent), read in the same atomic step.
      */
     @SuppressWarnings("rawtypes")
     private static final DefaultRedisScript<List> RESERVE = new DefaultRedisScript<>("""
-            local n = math.floor(#KEYS / 2)
-            local watched = false
-            if #KEYS > 2 * n then watched = redis.call('GET', KEYS[#KEYS]) end
+            local watched = redis.call('GET', KEYS[1])
+            if redis.call('EXISTS', KEYS[2]) == 1 then return {3, 0, watched} end
+            local n = (#KEYS - 2) / 2
             for i = 1, n do
-              local c = redis.call('GET', KEYS[2 * i - 1])
-              if not c then return {-i, watched} end
-              if tonumber(c) < tonumber(ARGV[2 + i]) then return {i, watched} end
+              local c = redis.call('GET', KEYS[2 * i + 1])
+              if not c then return {2, i, watched} end
+              if tonumber(c) < tonumber(ARGV[2 + i]) then return {1, i, watched} end
             end
             for i = 1, n do
-              redis.call('DECRBY', KEYS[2 * i - 1], ARGV[2 + i])
-              redis.call('HSET', KEYS[2 * i], ARGV[1], ARGV[2 + i] .. ':' .. ARGV[2])
+              redis.call('DECRBY', KEYS[2 * i + 1], ARGV[2 + i])
+              redis.call('HSET', KEYS[2 * i + 2], ARGV[1], ARGV[2 + i] .. ':' .. ARGV[2])
             end
-            return {0, watched}
+            return {0, 0, watched}
             """, List.class);
 
-    /** Removes the in-flight entries of every order in ARGV from every SKU in KEYS (absent ones are no-ops). */
+    /**
+     * Removes the in-flight entries of the orders in ARGV[3..] from the first ARGV[1] keys (in-flight
+     * hashes; absent entries are no-ops), and sets each further key for ARGV[2] ms (replay markers).
+     */
     private static final DefaultRedisScript<Long> CONFIRM = new DefaultRedisScript<>("""
-            for i = 1, #KEYS do redis.call('HDEL', KEYS[i], unpack(ARGV)) end
+            local n = tonumber(ARGV[1])
+            for i = 1, n do redis.call('HDEL', KEYS[i], unpack(ARGV, 3)) end
+            for i = n + 1, #KEYS do redis.call('SET', KEYS[i], '1', 'PX', ARGV[2]) end
             return 0
             """, Long.class);
 
@@ -96,10 +103,11 @@ public class StockCounters {
     }
 
     /**
-     * The outcome of a pre-deduction: reserved, or the SKU that is short; and the value the watched
-     * key had at that instant (null when absent or not asked for).
+     * The outcome of a pre-deduction: reserved; or refused because a SKU is short
+     * ({@code shortSkuId}); or not tried because the replay marker was set. With the value the
+     * watched key had at that instant (null when absent).
      */
-    public record Reservation(boolean reserved, long shortSkuId, String watched) {
+    public record Reservation(boolean reserved, boolean replay, long shortSkuId, String watched) {
     }
 
     /**
@@ -109,12 +117,15 @@ public class StockCounters {
      * @param token the order number: the key of the in-flight entries
      * @param units SKU id -> units, in a stable order
      * @param dbStock reads a SKU's stock from the database
-     * @param watchedKey null, or a key read in the same atomic step (see {@link Reservation#watched()})
+     * @param watchedKey a key read in the same atomic step (see {@link Reservation#watched()})
+     * @param replayMarker a key whose presence means "do not reserve: this request was answered already"
      */
     public Reservation reserve(String token, Map<Long, Integer> units, LongFunction<Integer> dbStock, long nowMillis,
-            String watchedKey) {
+            String watchedKey, String replayMarker) {
         List<Long> skus = new ArrayList<>(units.keySet());
-        List<String> keys = new ArrayList<>(skus.size() * 2 + 1);
+        List<String> keys = new ArrayList<>(skus.size() * 2 + 2);
+        keys.add(watchedKey);
+        keys.add(replayMarker);
         List<String> args = new ArrayList<>(skus.size() + 2);
         args.add(token);
         args.add(Long.toString(nowMillis));
@@ -123,37 +134,45 @@ public class StockCounters {
             keys.add(inflightKey(sku));
             args.add(Integer.toString(units.get(sku)));
         }
-        if (watchedKey != null) {
-            keys.add(watchedKey);
-        }
         for (int attempt = 0; attempt <= skus.size(); attempt++) {
             List<?> reply = redis.execute(RESERVE, keys, args.toArray());
-            long result = ((Number) reply.get(0)).longValue();
-            String watched = reply.size() > 1 ? (String) reply.get(1) : null;
-            if (result == 0) {
-                return new Reservation(true, 0, watched);
+            int status = ((Number) reply.get(0)).intValue();
+            int index = ((Number) reply.get(1)).intValue();
+            String watched = reply.size() > 2 ? (String) reply.get(2) : null;
+            switch (status) {
+                case 0:
+                    return new Reservation(true, false, 0, watched);
+                case 1:
+                    return new Reservation(false, false, skus.get(index - 1), watched);
+                case 3:
+                    return new Reservation(false, true, 0, watched);
+                default:
+                    long sku = skus.get(index - 1);
+                    load(sku, dbStock.apply(sku));
             }
-            if (result > 0) {
-                return new Reservation(false, skus.get((int) result - 1), watched);
-            }
-            long sku = skus.get((int) -result - 1);
-            load(sku, dbStock.apply(sku));
         }
         throw new IllegalStateException("stock counters could not be loaded");
     }
 
     /** The order committed: its reservation is now part of the database stock. */
     public void confirm(String token, Set<Long> skus) {
-        confirm(List.of(token), skus);
+        confirm(List.of(token), skus, List.of(), Duration.ZERO);
     }
 
     /**
      * Orders committed together (one transaction of the order writer): their reservations on
-     * {@code skus} are now part of the database stock — one round trip for the whole batch.
+     * {@code skus} are now part of the database stock, and their replay markers are set for
+     * {@code markerTtl} — one round trip for the whole batch.
      */
-    public void confirm(List<String> tokens, Set<Long> skus) {
-        List<String> keys = skus.stream().map(StockCounters::inflightKey).toList();
-        redis.execute(CONFIRM, keys, tokens.toArray());
+    public void confirm(List<String> tokens, Set<Long> skus, List<String> replayMarkers, Duration markerTtl) {
+        List<String> keys = new ArrayList<>(skus.size() + replayMarkers.size());
+        skus.forEach(sku -> keys.add(inflightKey(sku)));
+        keys.addAll(replayMarkers);
+        List<String> args = new ArrayList<>(tokens.size() + 2);
+        args.add(Integer.toString(skus.size()));
+        args.add(Long.toString(markerTtl.toMillis()));
+        args.addAll(tokens);
+        redis.execute(CONFIRM, keys, args.toArray());
     }
 
     /** The order did not commit: the reserved units go back to the counters (once). */
