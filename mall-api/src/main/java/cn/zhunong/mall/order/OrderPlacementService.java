@@ -99,22 +99,26 @@ public class OrderPlacementService {
     public Placement place(CurrentUser buyer, String idempotencyKey, CreateOrderRequest request, Map<Long, Long> unitPrices) {
         String key = IdempotencyKeys.require(idempotencyKey);
         String requestHash = drafts.hash(request);
-        try {
-            return create(buyer, key, requestHash, request, unitPrices);
-        } catch (KeyUsed used) {
-            Placement replayed = replay(buyer.id(), key, requestHash);
-            if (replayed != null) {
-                return replayed;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return create(buyer, key, requestHash, request, unitPrices);
+            } catch (KeyUsed used) {
+                Placement replayed = replay(buyer.id(), key, requestHash);
+                if (replayed != null) {
+                    return replayed;
+                }
+                if (attempt > 1) {
+                    throw new IllegalStateException("Idempotency-Key reported used, but no order has it");
+                }
+                // a marker without its order (Redis kept, database restored): forget it, the unique key decides
+                redis.delete(used.marker());
+            } catch (ApiException refused) {
+                Placement replayed = replay(buyer.id(), key, requestHash);
+                if (replayed != null) {
+                    return replayed;
+                }
+                throw refused;
             }
-            // a marker without its order (Redis kept, database restored): forget it, the unique key decides
-            redis.delete(used.marker());
-            return create(buyer, key, requestHash, request, unitPrices);
-        } catch (ApiException refused) {
-            Placement replayed = replay(buyer.id(), key, requestHash);
-            if (replayed != null) {
-                return replayed;
-            }
-            throw refused;
         }
     }
 
