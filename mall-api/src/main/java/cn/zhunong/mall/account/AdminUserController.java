@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "admin-users")
 @RestController
 @RequestMapping("/api/v1/admin/users")
-@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+@Secured("ROLE_PLATFORM_ADMIN")
 public class AdminUserController {
 
     private final AdminUserService users;

@@ -10,7 +10,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "爱心认购（市民）")
 @RestController
 @RequestMapping("/api/v1")
-@PreAuthorize("hasAnyRole('CITIZEN','HOST')")
+@Secured({"ROLE_CITIZEN", "ROLE_HOST"})
 public class AdoptionController {
 
     private final AdoptionOfferService offers;

@@ -12,7 +12,7 @@ import java.net.URI;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "企业团购（平台管理）")
 @RestController
 @RequestMapping("/api/v1/admin/enterprise")
-@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+@Secured("ROLE_PLATFORM_ADMIN")
 public class AdminEnterpriseController {
 
     private final OrgService orgs;

@@ -12,7 +12,7 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "企业团购（采购单位）")
 @RestController
 @RequestMapping("/api/v1/enterprise")
-@PreAuthorize("hasRole('CITIZEN')")
+@Secured("ROLE_CITIZEN")
 public class EnterpriseController {
 
     private final OrgService orgs;

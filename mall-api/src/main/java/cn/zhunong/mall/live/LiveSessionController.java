@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +35,7 @@ public class LiveSessionController {
 
     @Operation(summary = "安排直播（结对主播或村庄所属机构）")
     @PostMapping
-    @PreAuthorize("hasAnyRole('HOST','AGENCY_STAFF','PLATFORM_ADMIN')")
+    @Secured({"ROLE_HOST", "ROLE_AGENCY_STAFF", "ROLE_PLATFORM_ADMIN"})
     public ResponseEntity<LiveSessionResponse> schedule(@AuthenticationPrincipal CurrentUser user,
             @Valid @RequestBody ScheduleLiveSessionRequest request) {
         LiveSessionResponse created = service.schedule(user, request);

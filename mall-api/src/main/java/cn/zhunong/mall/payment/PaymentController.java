@@ -5,7 +5,7 @@ import cn.zhunong.mall.order.OrderResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "支付")
 @RestController
 @RequestMapping("/api/v1/orders/{orderId}/payments/alipay")
-@PreAuthorize("hasAnyRole('CITIZEN','HOST')")
+@Secured({"ROLE_CITIZEN", "ROLE_HOST"})
 public class PaymentController {
 
     private final PaymentService service;

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "商品图片（机构）")
 @RestController
 @RequestMapping("/api/v1/agency/products/{productId}/images")
-@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_STAFF')")
+@Secured({"ROLE_PLATFORM_ADMIN", "ROLE_AGENCY_STAFF"})
 public class ProductImageController {
 
     private final ProductImageService service;

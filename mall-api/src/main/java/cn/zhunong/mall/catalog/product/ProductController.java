@@ -14,7 +14,7 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "商品（机构）")
 @RestController
 @RequestMapping("/api/v1/agency/products")
-@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_STAFF')")
+@Secured({"ROLE_PLATFORM_ADMIN", "ROLE_AGENCY_STAFF"})
 public class ProductController {
 
     private final ProductService service;

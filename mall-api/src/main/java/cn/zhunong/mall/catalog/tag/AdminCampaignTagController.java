@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "活动标签（平台管理）")
 @RestController
 @RequestMapping("/api/v1/admin/campaign-tags")
-@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+@Secured("ROLE_PLATFORM_ADMIN")
 public class AdminCampaignTagController {
 
     private final CampaignTagService service;

@@ -22,9 +22,14 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import tools.jackson.databind.ObjectMapper;
 
-/** Stateless bearer-token security; every route needs a token unless listed as public here. */
+/**
+ * Stateless bearer-token security; every route needs a token unless listed as public here. Role
+ * checks on controllers are {@code @Secured} (a lookup in the granted authorities); a
+ * {@code @PreAuthorize} expression would build a SpEL evaluation context on every call, which
+ * was 3 % of the CPU of an order in a profile.
+ */
 @Configuration
-@EnableMethodSecurity
+@EnableMethodSecurity(securedEnabled = true)
 public class SecurityConfig {
 
     /** distinct access tokens kept decoded: far more than the buyers active on one node at once */

@@ -12,7 +12,7 @@ import java.net.URI;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +31,7 @@ import jakarta.validation.constraints.Size;
 @Tag(name = "Payouts", description = "打款到户：按村批量打款、登记打款凭证、确认到账")
 @RestController
 @RequestMapping("/api/v1/ledger/payout-batches")
-@PreAuthorize("hasAnyRole('AGENCY_STAFF','PLATFORM_ADMIN')")
+@Secured({"ROLE_AGENCY_STAFF", "ROLE_PLATFORM_ADMIN"})
 @Validated
 public class PayoutController {
 

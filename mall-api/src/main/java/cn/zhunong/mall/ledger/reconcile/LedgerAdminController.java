@@ -10,7 +10,7 @@ import java.util.Locale;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,7 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Ledger admin", description = "账本校验：哈希链、借贷平衡、余额、内部对账与支付宝账单对账")
 @RestController
 @RequestMapping("/api/v1/admin/ledger")
-@PreAuthorize("hasRole('PLATFORM_ADMIN')")
+@Secured("ROLE_PLATFORM_ADMIN")
 public class LedgerAdminController {
 
     private final LedgerVerifier verifier;

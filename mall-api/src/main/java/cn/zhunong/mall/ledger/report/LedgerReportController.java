@@ -10,7 +10,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Ledger reports", description = "帮扶户收入对账单与助农销售汇总（按机构范围）")
 @RestController
 @RequestMapping("/api/v1/ledger")
-@PreAuthorize("hasAnyRole('AGENCY_STAFF','PLATFORM_ADMIN')")
+@Secured({"ROLE_AGENCY_STAFF", "ROLE_PLATFORM_ADMIN"})
 public class LedgerReportController {
 
     private static final MediaType XLSX =

@@ -6,7 +6,7 @@ import cn.zhunong.mall.infra.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "退款（机构）")
 @RestController
 @RequestMapping("/api/v1/agency/refunds")
-@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_STAFF')")
+@Secured({"ROLE_PLATFORM_ADMIN", "ROLE_AGENCY_STAFF"})
 public class AgencyRefundController {
 
     private final RefundService service;

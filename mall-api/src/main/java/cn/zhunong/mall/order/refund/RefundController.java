@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "退款（买家）")
 @RestController
 @RequestMapping("/api/v1/orders/{orderId}/refunds")
-@PreAuthorize("hasAnyRole('CITIZEN','HOST')")
+@Secured({"ROLE_CITIZEN", "ROLE_HOST"})
 public class RefundController {
 
     private final RefundService service;

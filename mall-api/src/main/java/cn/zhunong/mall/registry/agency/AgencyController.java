@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "机构")
 @RestController
 @RequestMapping("/api/v1/agencies")
-@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_STAFF')")
+@Secured({"ROLE_PLATFORM_ADMIN", "ROLE_AGENCY_STAFF"})
 public class AgencyController {
 
     private final AgencyService service;
@@ -32,7 +32,7 @@ public class AgencyController {
 
     @Operation(summary = "登记机构")
     @PostMapping
-    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Secured("ROLE_PLATFORM_ADMIN")
     public ResponseEntity<AgencyResponse> create(@Valid @RequestBody AgencyRequest request) {
         AgencyResponse created = service.create(request);
         return ResponseEntity.created(URI.create("/api/v1/agencies/" + created.id())).body(created);
@@ -40,7 +40,7 @@ public class AgencyController {
 
     @Operation(summary = "修改机构")
     @PutMapping("/{id}")
-    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Secured("ROLE_PLATFORM_ADMIN")
     public AgencyResponse update(@PathVariable long id, @Valid @RequestBody AgencyRequest request) {
         return service.update(id, request);
     }

@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,21 +32,21 @@ public class AgencyPairingController {
     @Operation(summary = "建立牵手对子（同一计划内一对一，不能自我结对）")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Secured("ROLE_PLATFORM_ADMIN")
     public AgencyPairingResponse create(@Valid @RequestBody AgencyPairingRequest request) {
         return service.create(request);
     }
 
     @Operation(summary = "结束牵手对子")
     @PutMapping("/{id}/end")
-    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Secured("ROLE_PLATFORM_ADMIN")
     public AgencyPairingResponse end(@PathVariable long id, @Valid @RequestBody EndPairingRequest request) {
         return service.end(id, request.endDate());
     }
 
     @Operation(summary = "牵手对子列表（机构人员只看本机构参与的）")
     @GetMapping
-    @PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_STAFF')")
+    @Secured({"ROLE_PLATFORM_ADMIN", "ROLE_AGENCY_STAFF"})
     public PageResult<AgencyPairingResponse> list(@AuthenticationPrincipal CurrentUser user,
             @Valid AgencyPairingFilter filter, @Valid PageQuery page) {
         return service.list(user, filter, page);

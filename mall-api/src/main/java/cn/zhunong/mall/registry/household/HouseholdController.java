@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "Households", description = "帮扶户登记：个人信息加密存储，默认只返回脱敏值")
 @RestController
 @RequestMapping("/api/v1/households")
-@PreAuthorize("hasAnyRole('AGENCY_STAFF','PLATFORM_ADMIN')")
+@Secured({"ROLE_AGENCY_STAFF", "ROLE_PLATFORM_ADMIN"})
 public class HouseholdController {
 
     private final HouseholdService households;

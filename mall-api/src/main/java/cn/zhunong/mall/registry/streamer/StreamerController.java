@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "主播")
 @RestController
 @RequestMapping("/api/v1/streamers")
-@PreAuthorize("hasAnyRole('PLATFORM_ADMIN','AGENCY_STAFF')")
+@Secured({"ROLE_PLATFORM_ADMIN", "ROLE_AGENCY_STAFF"})
 public class StreamerController {
 
     private final StreamerService service;
