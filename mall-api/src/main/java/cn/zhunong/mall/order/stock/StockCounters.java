@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * restored) when it did not; only whoever removes the entry acts, so nothing is given back twice.
  *
  * <p>Redis must not evict these keys (maxmemory-policy noeviction). Multi-SKU orders run one
- * script over several SKUs' keys (and the catalog version key and a replay marker); on Redis Cluster they would need a
- * common hash tag.
+ * script over several SKUs' keys (and the catalog version key and a replay marker); on Redis
+ * Cluster they would need a common hash tag.
  */
 @Component
 public class StockCounters {
