@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,12 +51,12 @@ public class OrderPlacementService {
     private final OrderViews views;
     private final OrderWriter writer;
     private final FlashSaleOrders flashSales;
-    private final StringRedisTemplate redis;
+    private final ReplayMarkers replayMarkers;
     private final Clock clock;
 
     public OrderPlacementService(OrderMapper orders, OrderLineMapper lines, StockMapper stock, StockCounters counters,
             Checkout checkout, CheckoutOffers checkoutOffers, OrderDrafts drafts, CartStore cart, OrderViews views,
-            OrderWriter writer, FlashSaleOrders flashSales, StringRedisTemplate redis, Clock clock) {
+            OrderWriter writer, FlashSaleOrders flashSales, ReplayMarkers replayMarkers, Clock clock) {
         this.flashSales = flashSales;
         this.orders = orders;
         this.lines = lines;
@@ -69,7 +68,7 @@ public class OrderPlacementService {
         this.cart = cart;
         this.views = views;
         this.writer = writer;
-        this.redis = redis;
+        this.replayMarkers = replayMarkers;
         this.clock = clock;
     }
 
@@ -110,8 +109,8 @@ public class OrderPlacementService {
                 if (attempt > 1) {
                     throw new IllegalStateException("Idempotency-Key reported used, but no order has it");
                 }
-                // a marker without its order (Redis kept, database restored): forget it, the unique key decides
-                redis.delete(used.marker());
+                // a marker without its order: forget it, the unique key decides
+                replayMarkers.forget(buyer.id(), key);
             } catch (ApiException refused) {
                 Placement replayed = replay(buyer.id(), key, requestHash);
                 if (replayed != null) {
@@ -137,7 +136,6 @@ public class OrderPlacementService {
         Draft draft = draft(buyer, key, requestHash, request, offers, prices, flash, now, OrderNumbers.next(now));
         String orderNo = draft.order().getOrderNo();
         Map<Long, Integer> units = OrderDrafts.units(draft.lines());
-        String marker = ReplayMarkers.key(buyer.id(), key);
         if (flash != null) {
             flashSales.take(flash, buyer.id(), request.items().get(0).quantity(), orderNo, now.toEpochMilli());
         }
@@ -146,9 +144,9 @@ public class OrderPlacementService {
         boolean reserved = false;
         try {
             StockCounters.Reservation reservation = counters.reserve(orderNo, units, stock::stockOf, now.toEpochMilli(),
-                    CheckoutOffers.versionKey(), marker);
+                    CheckoutOffers.versionKey(), ReplayMarkers.key(buyer.id(), key));
             if (reservation.replay()) {
-                throw new KeyUsed(marker);
+                throw new KeyUsed();
             }
             if (!reservation.reserved()) {
                 throw OrderErrors.stockInsufficient(reservation.shortSkuId());
@@ -165,7 +163,7 @@ public class OrderPlacementService {
         } catch (DuplicateKeyException e) {
             if (DuplicateKeys.violates(e, "uk_order_idempotency")) {
                 // a concurrent request with the same key won
-                throw new KeyUsed(marker);
+                throw new KeyUsed();
             }
             throw e;
         } finally {
@@ -186,15 +184,8 @@ public class OrderPlacementService {
     /** The key was used already (its replay marker, or the unique key said so). */
     private static final class KeyUsed extends RuntimeException {
 
-        private final String marker;
-
-        KeyUsed(String marker) {
+        KeyUsed() {
             super(null, null, false, false);
-            this.marker = marker;
-        }
-
-        String marker() {
-            return marker;
         }
     }
 

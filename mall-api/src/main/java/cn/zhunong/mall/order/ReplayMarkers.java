@@ -2,6 +2,7 @@ package cn.zhunong.mall.order;
 
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,12 +17,14 @@ public class ReplayMarkers {
 
     private static final String PREFIX = "zhunong:order:replay:";
 
+    private final StringRedisTemplate redis;
     private final Duration ttl;
 
-    public ReplayMarkers(@Value("${zhunong.orders.replay-marker-ttl}") Duration ttl) {
+    public ReplayMarkers(StringRedisTemplate redis, @Value("${zhunong.orders.replay-marker-ttl}") Duration ttl) {
         if (ttl.toMillis() <= 0) {
             throw new IllegalArgumentException("zhunong.orders.replay-marker-ttl must be positive");
         }
+        this.redis = redis;
         this.ttl = ttl;
     }
 
@@ -31,5 +34,10 @@ public class ReplayMarkers {
 
     public Duration ttl() {
         return ttl;
+    }
+
+    /** Drops a marker that has no order behind it (Redis kept while the database was restored). */
+    public void forget(long userId, String idempotencyKey) {
+        redis.delete(key(userId, idempotencyKey));
     }
 }

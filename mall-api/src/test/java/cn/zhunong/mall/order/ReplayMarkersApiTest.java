@@ -7,8 +7,11 @@ import cn.zhunong.mall.support.Api;
 import cn.zhunong.mall.support.ApiTest;
 import cn.zhunong.mall.support.OrderClient;
 import cn.zhunong.mall.support.OrderTestData;
+import cn.zhunong.mall.support.Parallel;
 import cn.zhunong.mall.support.TestData;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,6 +89,23 @@ class ReplayMarkersApiTest extends ApiTest {
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.json().path("id").asLong()).isEqualTo(id);
         assertStockSettled(sku, 0);
+    }
+
+    @Test
+    void parallelReplaysWithAndWithoutTheMarkerAllGetTheOneOrder() {
+        long sku = shop.simpleSku(shop.shop(), 1200, 100);
+        TestData.Login buyer = data.citizen();
+        String key = OrderClient.newKey();
+        long id = order(buyer, key, sku, 1).json().path("id").asLong();
+        for (boolean withMarker : new boolean[] {true, false}) {
+            if (!withMarker) {
+                redis.delete(ReplayMarkers.key(buyer.userId(), key));
+            }
+            List<Api.Response> replays = Parallel.run(Collections.nCopies(16, () -> order(buyer, key, sku, 1)));
+            assertThat(replays).extracting(Api.Response::status).containsOnly(200);
+            assertThat(replays).extracting(r -> r.json().path("id").asLong()).containsOnly(id);
+            assertStockSettled(sku, 99);
+        }
     }
 
     @Test
