@@ -33,6 +33,32 @@ class ReplayMarkersApiTest extends ApiTest {
         return new OrderClient(port).placeOrder(buyer.token(), key, body(sku, quantity));
     }
 
+    /** An order of {@code quantity} units of a new SKU with {@code stock} units, placed by a new buyer. */
+    private record Placed(long sku, TestData.Login buyer, String key, int quantity, long id) {
+    }
+
+    private Placed placed(int stock, int quantity) {
+        long sku = shop.simpleSku(shop.shop(), 1200, stock);
+        TestData.Login buyer = data.citizen();
+        String key = OrderClient.newKey();
+        Api.Response created = order(buyer, key, sku, quantity);
+        assertThat(created.status()).isEqualTo(201);
+        return new Placed(sku, buyer, key, quantity, created.json().path("id").asLong());
+    }
+
+    private Api.Response replay(Placed placed) {
+        return order(placed.buyer(), placed.key(), placed.sku(), placed.quantity());
+    }
+
+    private String marker(Placed placed) {
+        return ReplayMarkers.key(placed.buyer().userId(), placed.key());
+    }
+
+    private static void assertReplayOf(Api.Response replay, Placed placed) {
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.json().path("id").asLong()).isEqualTo(placed.id());
+    }
+
     private void assertStockSettled(long sku, int stock) {
         assertThat(shop.stock(sku)).isEqualTo(stock);
         assertThat(shop.redisStock(sku)).isEqualTo(stock);
@@ -41,70 +67,52 @@ class ReplayMarkersApiTest extends ApiTest {
 
     @Test
     void theCommitSetsAMarkerWithItsTtlAndAReplayIsAnsweredWithoutReserving() {
-        long sku = shop.simpleSku(shop.shop(), 1200, 10);
-        TestData.Login buyer = data.citizen();
-        String key = OrderClient.newKey();
-        long id = order(buyer, key, sku, 3).json().path("id").asLong();
+        Placed placed = placed(10, 3);
 
-        Long ttl = redis.getExpire(ReplayMarkers.key(buyer.userId(), key), TimeUnit.MILLISECONDS);
+        Long ttl = redis.getExpire(marker(placed), TimeUnit.MILLISECONDS);
         assertThat(ttl).isBetween(Duration.ofMinutes(9).toMillis(), Duration.ofMinutes(10).toMillis());
-        Api.Response replay = order(buyer, key, sku, 3);
-        assertThat(replay.status()).isEqualTo(200);
-        assertThat(replay.json().path("id").asLong()).isEqualTo(id);
-        assertStockSettled(sku, 7);
+        assertReplayOf(replay(placed), placed);
+        assertStockSettled(placed.sku(), 7);
     }
 
     @Test
     void aReplayWhoseMarkerIsGoneMeetsTheUniqueKeyAndGetsItsOrder() {
-        long sku = shop.simpleSku(shop.shop(), 1200, 10);
-        TestData.Login buyer = data.citizen();
-        String key = OrderClient.newKey();
-        long id = order(buyer, key, sku, 2).json().path("id").asLong();
-        redis.delete(ReplayMarkers.key(buyer.userId(), key));
+        Placed placed = placed(10, 2);
+        redis.delete(marker(placed));
 
-        Api.Response replay = order(buyer, key, sku, 2);
-        assertThat(replay.status()).isEqualTo(200);
-        assertThat(replay.json().path("id").asLong()).isEqualTo(id);
-        assertStockSettled(sku, 8);
+        assertReplayOf(replay(placed), placed);
+        assertStockSettled(placed.sku(), 8);
 
-        redis.delete(ReplayMarkers.key(buyer.userId(), key));
-        Api.Response otherBody = order(buyer, key, sku, 1);
+        redis.delete(marker(placed));
+        Api.Response otherBody = order(placed.buyer(), placed.key(), placed.sku(), 1);
         assertThat(otherBody.status()).isEqualTo(422);
         assertThat(otherBody.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
-        assertStockSettled(sku, 8);
+        assertStockSettled(placed.sku(), 8);
     }
 
     @Test
     void aReplayOfTheLastUnitsGetsItsOrderAfterTheSkuSoldOut() {
-        long sku = shop.simpleSku(shop.shop(), 1200, 2);
-        TestData.Login buyer = data.citizen();
-        String key = OrderClient.newKey();
-        long id = order(buyer, key, sku, 2).json().path("id").asLong();
-        assertThat(order(data.citizen(), OrderClient.newKey(), sku, 1).code()).isEqualTo("STOCK_INSUFFICIENT");
+        Placed placed = placed(2, 2);
+        assertThat(order(data.citizen(), OrderClient.newKey(), placed.sku(), 1).code()).isEqualTo("STOCK_INSUFFICIENT");
 
-        assertThat(order(buyer, key, sku, 2).json().path("id").asLong()).isEqualTo(id);
+        assertReplayOf(replay(placed), placed);
         // without the marker the reservation refuses it as sold out; the refusal looks the key up
-        redis.delete(ReplayMarkers.key(buyer.userId(), key));
-        Api.Response replay = order(buyer, key, sku, 2);
-        assertThat(replay.status()).isEqualTo(200);
-        assertThat(replay.json().path("id").asLong()).isEqualTo(id);
-        assertStockSettled(sku, 0);
+        redis.delete(marker(placed));
+        assertReplayOf(replay(placed), placed);
+        assertStockSettled(placed.sku(), 0);
     }
 
     @Test
     void parallelReplaysWithAndWithoutTheMarkerAllGetTheOneOrder() {
-        long sku = shop.simpleSku(shop.shop(), 1200, 100);
-        TestData.Login buyer = data.citizen();
-        String key = OrderClient.newKey();
-        long id = order(buyer, key, sku, 1).json().path("id").asLong();
+        Placed placed = placed(100, 1);
         for (boolean withMarker : new boolean[] {true, false}) {
             if (!withMarker) {
-                redis.delete(ReplayMarkers.key(buyer.userId(), key));
+                redis.delete(marker(placed));
             }
-            List<Api.Response> replays = Parallel.run(Collections.nCopies(16, () -> order(buyer, key, sku, 1)));
+            List<Api.Response> replays = Parallel.run(Collections.nCopies(16, () -> replay(placed)));
             assertThat(replays).extracting(Api.Response::status).containsOnly(200);
-            assertThat(replays).extracting(r -> r.json().path("id").asLong()).containsOnly(id);
-            assertStockSettled(sku, 99);
+            assertThat(replays).extracting(r -> r.json().path("id").asLong()).containsOnly(placed.id());
+            assertStockSettled(placed.sku(), 99);
         }
     }
 
@@ -116,10 +124,10 @@ class ReplayMarkersApiTest extends ApiTest {
         // e.g. Redis kept while the database was restored from a backup
         redis.opsForValue().set(ReplayMarkers.key(buyer.userId(), key), "1");
 
-        Api.Response placed = order(buyer, key, sku, 4);
-        assertThat(placed.status()).isEqualTo(201);
+        Api.Response created = order(buyer, key, sku, 4);
+        assertThat(created.status()).isEqualTo(201);
         assertStockSettled(sku, 6);
-        assertThat(order(buyer, key, sku, 4).json().path("id").asLong()).isEqualTo(placed.json().path("id").asLong());
+        assertThat(order(buyer, key, sku, 4).json().path("id").asLong()).isEqualTo(created.json().path("id").asLong());
         assertStockSettled(sku, 6);
     }
 }
