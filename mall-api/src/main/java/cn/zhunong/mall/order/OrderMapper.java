@@ -15,9 +15,6 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface OrderMapper extends BaseMapper<Order> {
 
-    @Select("SELECT * FROM orders WHERE user_id = #{userId} AND idempotency_key = #{key}")
-    Order findByIdempotencyKey(@Param("userId") long userId, @Param("key") String key);
-
     @Select("SELECT * FROM orders WHERE order_no = #{orderNo}")
     Order findByOrderNo(@Param("orderNo") String orderNo);
 

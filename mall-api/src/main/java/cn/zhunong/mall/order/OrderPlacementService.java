@@ -50,13 +50,14 @@ public class OrderPlacementService {
     private final CartStore cart;
     private final OrderViews views;
     private final OrderWriter writer;
+    private final OrderRows rows;
     private final FlashSaleOrders flashSales;
     private final ReplayMarkers replayMarkers;
     private final Clock clock;
 
     public OrderPlacementService(OrderMapper orders, OrderLineMapper lines, StockMapper stock, StockCounters counters,
             Checkout checkout, CheckoutOffers checkoutOffers, OrderDrafts drafts, CartStore cart, OrderViews views,
-            OrderWriter writer, FlashSaleOrders flashSales, ReplayMarkers replayMarkers, Clock clock) {
+            OrderWriter writer, OrderRows rows, FlashSaleOrders flashSales, ReplayMarkers replayMarkers, Clock clock) {
         this.flashSales = flashSales;
         this.orders = orders;
         this.lines = lines;
@@ -68,6 +69,7 @@ public class OrderPlacementService {
         this.cart = cart;
         this.views = views;
         this.writer = writer;
+        this.rows = rows;
         this.replayMarkers = replayMarkers;
         this.clock = clock;
     }
@@ -207,10 +209,11 @@ public class OrderPlacementService {
 
     /** The buyer's order with this key, or null when the key was never used. */
     private Placement replay(long buyerId, String key, String requestHash) {
-        Order existing = orders.findByIdempotencyKey(buyerId, key);
-        if (existing == null) {
+        Long id = rows.idByIdempotencyKey(buyerId, key);
+        if (id == null) {
             return null;
         }
+        Order existing = orders.selectById(id);
         if (!existing.getRequestHash().equals(requestHash)) {
             throw OrderErrors.idempotencyKeyReused();
         }

@@ -62,8 +62,7 @@ public class NaivePlacement {
     public OrderResponse place(CurrentUser buyer, String idempotencyKey, CreateOrderRequest request) {
         String key = IdempotencyKeys.require(idempotencyKey);
         String requestHash = drafts.hash(request);
-        Long existing = jdbc.query("SELECT id FROM orders WHERE user_id = ? AND idempotency_key = ?",
-                rs -> rs.next() ? rs.getLong(1) : null, buyer.id(), key);
+        Long existing = rows.idByIdempotencyKey(buyer.id(), key);
         if (existing != null) {
             return views.of(orders.selectById(existing), lines.findByOrderId(existing), false);
         }
