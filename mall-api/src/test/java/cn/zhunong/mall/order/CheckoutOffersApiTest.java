@@ -69,7 +69,7 @@ class CheckoutOffersApiTest extends ApiTest {
         assertThat(next.json().path("goodsFen").asLong()).isEqualTo(3 * 2600);
         assertThat(jdbc.queryForObject("SELECT goods_fen FROM orders WHERE id = ?", Long.class, next.json().path("id").asLong()))
                 .isEqualTo(3 * 2600);
-        assertStockSettled(sku, 46);
+        shop.assertStockSettled(sku, 46);
     }
 
     @Test
@@ -84,7 +84,7 @@ class CheckoutOffersApiTest extends ApiTest {
         Api.Response refused = order(buyer, sku, 2);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.code()).isEqualTo("SKU_UNAVAILABLE");
-        assertStockSettled(sku, 19);
+        shop.assertStockSettled(sku, 19);
     }
 
     @Test
@@ -99,13 +99,6 @@ class CheckoutOffersApiTest extends ApiTest {
         long lot = shop.lot(sku, household, 10, 900L, null, LocalDate.now());
         long second = order(buyer, sku, 1).json().path("id").asLong();
         assertThat(incomeLots(second)).contains("\"lotId\":" + lot);
-    }
-
-    /** The database and the Redis counter agree on the units left, and no reservation is in flight. */
-    private void assertStockSettled(long sku, int units) {
-        assertThat(shop.stock(sku)).isEqualTo(units);
-        assertThat(shop.redisStock(sku)).isEqualTo(units);
-        assertThat(shop.inflightEntries(sku)).isZero();
     }
 
     private String incomeLots(long orderId) {

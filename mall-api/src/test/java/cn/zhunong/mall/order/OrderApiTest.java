@@ -65,9 +65,7 @@ class OrderApiTest extends ApiTest {
         Instant expires = Instant.parse(order.path("expiresAt").asString());
         Instant created = Instant.parse(order.path("createdAt").asString());
         assertThat(Duration.between(created, expires)).isEqualTo(Duration.ofMinutes(30));
-        assertThat(shop.stock(sku)).isEqualTo(47);
-        assertThat(shop.redisStock(sku)).isEqualTo(47);
-        assertThat(shop.inflightEntries(sku)).isZero();
+        shop.assertStockSettled(sku, 47);
     }
 
     @Test
@@ -162,9 +160,7 @@ class OrderApiTest extends ApiTest {
         assertThat(responses).extracting(Api.Response::status).containsOnly(200, 201);
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
         assertThat(responses).extracting(r -> r.json().path("id").asLong()).containsOnly(responses.get(0).json().path("id").asLong());
-        assertThat(shop.stock(sku)).isEqualTo(49);
-        assertThat(shop.redisStock(sku)).isEqualTo(49);
-        assertThat(shop.inflightEntries(sku)).isZero();
+        shop.assertStockSettled(sku, 49);
     }
 
     @Test

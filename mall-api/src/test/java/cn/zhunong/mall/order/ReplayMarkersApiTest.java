@@ -59,12 +59,6 @@ class ReplayMarkersApiTest extends ApiTest {
         assertThat(replay.json().path("id").asLong()).isEqualTo(placed.id());
     }
 
-    private void assertStockSettled(long sku, int stock) {
-        assertThat(shop.stock(sku)).isEqualTo(stock);
-        assertThat(shop.redisStock(sku)).isEqualTo(stock);
-        assertThat(shop.inflightEntries(sku)).isZero();
-    }
-
     @Test
     void theCommitSetsAMarkerWithItsTtlAndAReplayIsAnsweredWithoutReserving() {
         Placed placed = placed(10, 3);
@@ -72,7 +66,7 @@ class ReplayMarkersApiTest extends ApiTest {
         Long ttl = redis.getExpire(marker(placed), TimeUnit.MILLISECONDS);
         assertThat(ttl).isBetween(Duration.ofMinutes(9).toMillis(), Duration.ofMinutes(10).toMillis());
         assertReplayOf(replay(placed), placed);
-        assertStockSettled(placed.sku(), 7);
+        shop.assertStockSettled(placed.sku(), 7);
     }
 
     @Test
@@ -81,13 +75,13 @@ class ReplayMarkersApiTest extends ApiTest {
         redis.delete(marker(placed));
 
         assertReplayOf(replay(placed), placed);
-        assertStockSettled(placed.sku(), 8);
+        shop.assertStockSettled(placed.sku(), 8);
 
         redis.delete(marker(placed));
         Api.Response otherBody = order(placed.buyer(), placed.key(), placed.sku(), 1);
         assertThat(otherBody.status()).isEqualTo(422);
         assertThat(otherBody.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
-        assertStockSettled(placed.sku(), 8);
+        shop.assertStockSettled(placed.sku(), 8);
     }
 
     @Test
@@ -99,7 +93,7 @@ class ReplayMarkersApiTest extends ApiTest {
         // without the marker the reservation refuses it as sold out; the refusal looks the key up
         redis.delete(marker(placed));
         assertReplayOf(replay(placed), placed);
-        assertStockSettled(placed.sku(), 0);
+        shop.assertStockSettled(placed.sku(), 0);
     }
 
     @Test
@@ -112,7 +106,7 @@ class ReplayMarkersApiTest extends ApiTest {
             List<Api.Response> replays = Parallel.run(Collections.nCopies(16, () -> replay(placed)));
             assertThat(replays).extracting(Api.Response::status).containsOnly(200);
             assertThat(replays).extracting(r -> r.json().path("id").asLong()).containsOnly(placed.id());
-            assertStockSettled(placed.sku(), 99);
+            shop.assertStockSettled(placed.sku(), 99);
         }
     }
 
@@ -126,8 +120,8 @@ class ReplayMarkersApiTest extends ApiTest {
 
         Api.Response created = order(buyer, key, sku, 4);
         assertThat(created.status()).isEqualTo(201);
-        assertStockSettled(sku, 6);
+        shop.assertStockSettled(sku, 6);
         assertThat(order(buyer, key, sku, 4).json().path("id").asLong()).isEqualTo(created.json().path("id").asLong());
-        assertStockSettled(sku, 6);
+        shop.assertStockSettled(sku, 6);
     }
 }

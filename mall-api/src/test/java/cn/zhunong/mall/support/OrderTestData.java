@@ -1,5 +1,7 @@
 package cn.zhunong.mall.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.zhunong.mall.catalog.cache.CatalogCache;
 import cn.zhunong.mall.infra.security.AccessTokenIssuer;
 import cn.zhunong.mall.infra.security.CurrentUser;
@@ -119,6 +121,13 @@ public class OrderTestData {
 
     public long inflightEntries(long skuId) {
         return redis.opsForHash().size("zhunong:stock:" + skuId + ":inflight");
+    }
+
+    /** The database, the Redis counter and the in-flight reservations agree: {@code units} left, nothing pending. */
+    public void assertStockSettled(long skuId, int units) {
+        assertThat(stock(skuId)).isEqualTo(units);
+        assertThat(redisStock(skuId)).isEqualTo(units);
+        assertThat(inflightEntries(skuId)).isZero();
     }
 
     public String orderStatus(long orderId) {
