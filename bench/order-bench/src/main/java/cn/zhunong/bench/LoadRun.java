@@ -37,7 +37,7 @@ final class LoadRun {
     private LoadRun() {
     }
 
-    static Result run(String label, int buyers, long millis, IntFunction<Attempt> attemptOfBuyer) {
+    static Result run(int buyers, long millis, IntFunction<Attempt> attemptOfBuyer) {
         CountDownLatch ready = new CountDownLatch(buyers);
         CountDownLatch go = new CountDownLatch(1);
         AtomicLong created = new AtomicLong();
@@ -128,13 +128,18 @@ final class LoadRun {
                 System.arraycopy(latencies.get(b), 0, all, at, counts[b]);
                 at += counts[b];
             }
-            Arrays.sort(all);
-            return new Result(label, created.get(), refused.get(), errors.get(), seconds, percentile(all, 0.50),
-                    percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6, cpu);
+            return result(created.get(), refused.get(), errors.get(), seconds, all, cpu);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A run's figures from its counts and every request's latency in nanoseconds (sorted here). */
+    static Result result(long created, long refused, long errors, double seconds, long[] latencies, CpuMeter.Sample cpu) {
+        Arrays.sort(latencies);
+        return new Result("", created, refused, errors, seconds, percentile(latencies, 0.50), percentile(latencies, 0.99),
+                latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6, cpu);
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -31,12 +31,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>Options (bench/README.md explains them): {@code --buyers=200 --seconds=15 --warmup=10 --spread=20
  * --flash-stock=3000 --pool=20 --tomcat-threads=200 --mode=both|http|inprocess
  * --scenarios=floor,hot,spread,flash --paths=ours,naive --floors=noop,ping,cart --access-log=false
- * --server-prepared=true}
+ * --server-prepared=true --client=nio|threads}
  */
 public final class OrderBench {
 
     private OrderBench() {
     }
+
+    /** HTTP load from one selector thread ({@link NioHttpLoad}, the default) or from a thread per buyer ({@code --client=threads}). */
+    private static boolean nioClient;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
@@ -50,6 +53,7 @@ public final class OrderBench {
         boolean accessLog = Boolean.parseBoolean(options.getOrDefault("access-log", "false"));
         boolean serverPrepared = Boolean.parseBoolean(options.getOrDefault("server-prepared", "true"));
         int tomcatThreads = Integer.parseInt(options.getOrDefault("tomcat-threads", "200"));
+        nioClient = !options.getOrDefault("client", "nio").equals("threads");
         List<String> scenarios = List.of(options.getOrDefault("scenarios", "floor,hot,spread,flash").split(","));
         List<String> pathOptions = List.of(options.getOrDefault("paths", "ours,naive").split(","));
         Path[] paths = Arrays.stream(Path.values()).filter(p -> pathOptions.contains(p.label)).toArray(Path[]::new);
@@ -146,7 +150,13 @@ public final class OrderBench {
     }
 
     private static LoadRun.Result floor(BenchStack stack, List<BenchData.Buyer> people, String path, int buyers, long millis) {
-        return LoadRun.run("", buyers, millis, b -> {
+        if (nioClient) {
+            return NioHttpLoad.run(stack.port, buyers, millis, 200, b -> {
+                byte[] request = HttpRequests.get(stack.port, path, people.get(b).token());
+                return () -> request;
+            });
+        }
+        return LoadRun.run(buyers, millis, b -> {
             RawHttpClient client = new RawHttpClient("127.0.0.1", stack.port);
             String token = people.get(b).token();
             return () -> client.get(path, token) == 200 ? 201 : 500;
@@ -223,13 +233,20 @@ public final class OrderBench {
 
         LoadRun.Result http(Path path, List<Long> skus, int n, long millis) {
             String endpoint = path == Path.OURS ? "/api/v1/orders" : "/bench/naive/orders";
+            if (nioClient) {
+                return NioHttpLoad.run(stack.port, n, millis, 201, b -> {
+                    String token = buyers.get(b).token();
+                    byte[] body = json(skus.get(b % skus.size())).getBytes(StandardCharsets.UTF_8);
+                    return () -> HttpRequests.post(stack.port, endpoint, token, key(), body);
+                });
+            }
             IntFunction<LoadRun.Attempt> attempt = b -> {
                 RawHttpClient client = new RawHttpClient("127.0.0.1", stack.port);
                 BenchData.Buyer buyer = buyers.get(b);
                 byte[] body = json(skus.get(b % skus.size())).getBytes(StandardCharsets.UTF_8);
                 return () -> client.post(endpoint, buyer.token(), key(), body, false).status();
             };
-            return LoadRun.run("", n, millis, attempt);
+            return LoadRun.run(n, millis, attempt);
         }
 
         LoadRun.Result inProcess(Path path, List<Long> skus, int n, long millis) {
@@ -250,7 +267,7 @@ public final class OrderBench {
                     }
                 };
             };
-            return LoadRun.run("", n, millis, attempt);
+            return LoadRun.run(n, millis, attempt);
         }
     }
 

@@ -30,12 +30,8 @@ final class RawHttpClient implements AutoCloseable {
         if (socket == null) {
             connect();
         }
-        String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer " + token
-                + "\r\nIdempotency-Key: " + idempotencyKey + "\r\nContent-Type: application/json\r\nAccept: application/json"
-                + "\r\nContent-Length: " + json.length + "\r\n\r\n";
         try {
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.write(json);
+            out.write(HttpRequests.post(port, path, token, idempotencyKey, json));
             out.flush();
             return read(keepBody);
         } catch (IOException e) {
@@ -49,10 +45,8 @@ final class RawHttpClient implements AutoCloseable {
         if (socket == null) {
             connect();
         }
-        String head = "GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer " + token
-                + "\r\nAccept: application/json\r\n\r\n";
         try {
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(HttpRequests.get(port, path, token));
             out.flush();
             return read(false).status();
         } catch (IOException e) {
