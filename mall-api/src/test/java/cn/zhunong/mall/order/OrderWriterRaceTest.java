@@ -4,6 +4,8 @@ import static cn.zhunong.mall.support.OrderClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.zhunong.mall.order.stock.StockCounters;
+import cn.zhunong.mall.order.stock.StockMapper;
 import cn.zhunong.mall.support.Api;
 import cn.zhunong.mall.support.ApiTest;
 import cn.zhunong.mall.support.OrderClient;
@@ -24,12 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The order writer against InnoDB's duplicate-key deadlock: when a transaction holding an
  * Idempotency-Key rolls back (a batch that failed as a whole), every writer waiting on that key
  * gets a shared lock at once and they deadlock on their inserts. The loser must be retried, so a
- * concurrent retry of an order is answered as a replay, never as a server error.
+ * concurrent retry of an order is answered as a replay, never as a server error. mall-api runs
+ * one writer by default; this race needs two, so the test has a writer of its own with two threads.
  */
 class OrderWriterRaceTest extends ApiTest {
 
@@ -37,7 +41,19 @@ class OrderWriterRaceTest extends ApiTest {
     OrderTestData shop;
 
     @Autowired
-    OrderWriter writer;
+    OrderRows rows;
+
+    @Autowired
+    StockMapper stock;
+
+    @Autowired
+    StockCounters counters;
+
+    @Autowired
+    ReplayMarkers replayMarkers;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Autowired
     OrderMapper orders;
@@ -60,6 +76,7 @@ class OrderWriterRaceTest extends ApiTest {
         long templateId = template.json().path("id").asLong();
         String key = OrderClient.newKey();
 
+        OrderWriter writer = new OrderWriter(rows, stock, counters, replayMarkers, transactions, 2, 64);
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
             insertCopyHoldingKey(holder, templateId, key);
@@ -83,6 +100,8 @@ class OrderWriterRaceTest extends ApiTest {
                 }
             }
             assertThat(failures).singleElement().isInstanceOf(DuplicateKeyException.class);
+        } finally {
+            writer.stop();
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE user_id = ? AND idempotency_key = ?",
                 Integer.class, buyer.userId(), key)).isEqualTo(1);
