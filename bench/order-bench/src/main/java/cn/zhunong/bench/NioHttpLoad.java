@@ -67,6 +67,7 @@ final class NioHttpLoad {
         ByteBuffer out;
         ByteBuffer in = ByteBuffer.allocate(16 * 1024);
         long sentAt;
+        boolean waiting; // a request is out and its answer not yet complete
 
         Connection(Supplier<byte[]> requests) {
             this.requests = requests;
@@ -110,6 +111,7 @@ final class NioHttpLoad {
         void send(Connection connection) throws IOException {
             connection.out = ByteBuffer.wrap(connection.requests.get());
             connection.sentAt = System.nanoTime();
+            connection.waiting = true;
             inFlight++;
             write(connection);
         }
@@ -145,6 +147,7 @@ final class NioHttpLoad {
                 return; // not complete yet
             }
             long took = System.nanoTime() - connection.sentAt;
+            connection.waiting = false;
             inFlight--;
             if (samples == latencies.length) {
                 latencies = Arrays.copyOf(latencies, samples * 2);
@@ -169,8 +172,11 @@ final class NioHttpLoad {
         }
 
         private void failed(Connection connection, Exception e) {
+            if (connection.waiting) {
+                connection.waiting = false;
+                inFlight--;
+            }
             errors++;
-            inFlight--;
             showFirstError("first error: " + e);
             try {
                 connection.channel.close();
