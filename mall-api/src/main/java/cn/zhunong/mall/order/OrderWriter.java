@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Writes new orders to the database — group commit for checkout. Checkout threads hand their
  * order over and wait; a writer thread takes whatever has queued up (up to {@code maxBatch}) and
- * writes it in ONE short transaction: the orders in one INSERT, their lines
- * in one INSERT ({@link OrderRows}), then, last, one conditional stock UPDATE per SKU for the batch's total
+ * writes it in ONE short transaction: the orders in one INSERT, their lines in one INSERT
+ * ({@link OrderRows}), then, last, one conditional stock UPDATE per SKU for the batch's total
  * ({@code stock = stock - n WHERE stock >= n}, in SKU id order), and the commit. On a hot SKU a
  * hundred buyers then cost the row lock, the round trips and the commit of one. mall-api runs one
  * writer ({@code zhunong.orders.writer-threads}): with more, they take turns on a hot SKU's row
