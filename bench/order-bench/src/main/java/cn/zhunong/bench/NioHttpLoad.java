@@ -100,7 +100,7 @@ final class NioHttpLoad {
         }
 
         private void connect(Connection connection) throws IOException {
-            SocketChannel channel = SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
+            SocketChannel channel = SocketChannel.open(new InetSocketAddress(HttpRequests.HOST, port));
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             channel.configureBlocking(false);
             connection.channel = channel;

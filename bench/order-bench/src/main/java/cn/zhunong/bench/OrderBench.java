@@ -157,7 +157,7 @@ public final class OrderBench {
             });
         }
         return LoadRun.run(buyers, millis, b -> {
-            RawHttpClient client = new RawHttpClient("127.0.0.1", stack.port);
+            RawHttpClient client = new RawHttpClient(stack.port);
             String token = people.get(b).token();
             return () -> client.get(path, token) == 200 ? 201 : 500;
         });
@@ -241,7 +241,7 @@ public final class OrderBench {
                 });
             }
             IntFunction<LoadRun.Attempt> attempt = b -> {
-                RawHttpClient client = new RawHttpClient("127.0.0.1", stack.port);
+                RawHttpClient client = new RawHttpClient(stack.port);
                 BenchData.Buyer buyer = buyers.get(b);
                 byte[] body = json(skus.get(b % skus.size())).getBytes(StandardCharsets.UTF_8);
                 return () -> client.post(endpoint, buyer.token(), key(), body, false).status();

@@ -14,14 +14,12 @@ import java.nio.charset.StandardCharsets;
  */
 final class RawHttpClient implements AutoCloseable {
 
-    private final String host;
     private final int port;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
-    RawHttpClient(String host, int port) {
-        this.host = host;
+    RawHttpClient(int port) {
         this.port = port;
     }
 
@@ -122,7 +120,7 @@ final class RawHttpClient implements AutoCloseable {
     }
 
     private void connect() throws IOException {
-        socket = new Socket(host, port);
+        socket = new Socket(HttpRequests.HOST, port);
         socket.setTcpNoDelay(true);
         in = new BufferedInputStream(socket.getInputStream(), 16384);
         out = new java.io.BufferedOutputStream(socket.getOutputStream(), 4096);
