@@ -37,7 +37,7 @@ public class OrderRows {
             + "sku_spec, unit, unit_price_fen, quantity, line_fen, report_milli_units, weight_grams, perishable, household_id, "
             + "income_lots, refund_status, refunded_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NONE', 0)";
 
-    /** the largest chunk: the order writer's batches are up to 64 orders */
+    /** the largest chunk: a larger batch is sent as several */
     private static final int CHUNK = 64;
 
     private final JdbcTemplate jdbc;
@@ -55,6 +55,18 @@ public class OrderRows {
     public Long idByIdempotencyKey(long userId, String idempotencyKey) {
         return jdbc.query("SELECT id FROM orders WHERE user_id = ? AND idempotency_key = ?",
                 rs -> rs.next() ? rs.getLong(1) : null, userId, idempotencyKey);
+    }
+
+    /**
+     * Bounds how long this transaction's statements wait for a row lock, in whole seconds (InnoDB's
+     * unit); {@link #defaultLockWait} undoes it before the connection goes back to the pool.
+     */
+    public void limitLockWait(int seconds) {
+        jdbc.execute("SET SESSION innodb_lock_wait_timeout = " + Math.max(1, seconds));
+    }
+
+    public void defaultLockWait() {
+        jdbc.execute("SET SESSION innodb_lock_wait_timeout = DEFAULT");
     }
 
     /** Inserts the orders and sets their generated ids. */

@@ -1,5 +1,6 @@
 package cn.zhunong.mall.order;
 
+import cn.zhunong.mall.infra.persistence.LockWaits;
 import cn.zhunong.mall.order.stock.StockCounters;
 import cn.zhunong.mall.order.stock.StockMapper;
 import jakarta.annotation.PreDestroy;
@@ -37,6 +38,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Redis said, anything) it is rolled back and every order in it is written on its own, so one
  * bad order never fails the others and each gets its own answer.
  *
+ * <p>A writer's transaction waits at most {@code zhunong.orders.writer-lock-wait-seconds} for a row
+ * lock held by another transaction: every new order of the instance queues behind it. When that
+ * wait runs out the whole batch fails at once (the client is told to try again) instead of each
+ * order waiting as long again on its own.
+ *
  * <p>After a commit the writer also confirms the orders' Redis stock reservations
  * ({@link StockCounters}) and sets their {@link ReplayMarkers}, one call per batch, before it
  * answers the buyers.
@@ -53,19 +59,22 @@ public class OrderWriter {
     private final ReplayMarkers replayMarkers;
     private final TransactionTemplate tx;
     private final int maxBatch;
+    private final int lockWaitSeconds;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
     public OrderWriter(OrderRows rows, StockMapper stock, StockCounters counters, ReplayMarkers replayMarkers,
             PlatformTransactionManager transactions,
-            @Value("${zhunong.orders.writer-threads}") int threads, @Value("${zhunong.orders.max-batch}") int maxBatch) {
+            @Value("${zhunong.orders.writer-threads}") int threads, @Value("${zhunong.orders.max-batch}") int maxBatch,
+            @Value("${zhunong.orders.writer-lock-wait-seconds}") int lockWaitSeconds) {
         this.rows = rows;
         this.stock = stock;
         this.counters = counters;
         this.replayMarkers = replayMarkers;
         this.tx = new TransactionTemplate(transactions);
         this.maxBatch = maxBatch;
+        this.lockWaitSeconds = lockWaitSeconds;
         for (int i = 0; i < threads; i++) {
             Thread writer = new Thread(this::run, "order-writer-" + i);
             writer.setDaemon(true);
@@ -134,6 +143,11 @@ public class OrderWriter {
                 return;
             } catch (RuntimeException wholeBatchFailed) {
                 batch.forEach(OrderWriter::forgetIds);
+                if (LockWaits.ranOut(wholeBatchFailed)) {
+                    // a row stayed locked by someone else: alone, each order would wait as long again
+                    batch.forEach(p -> p.done().completeExceptionally(wholeBatchFailed));
+                    return;
+                }
             }
         }
         batch.forEach(this::writeAlone);
@@ -153,7 +167,7 @@ public class OrderWriter {
                 return;
             } catch (RuntimeException e) {
                 forgetIds(pending);
-                boolean lostRace = e instanceof PessimisticLockingFailureException;
+                boolean lostRace = e instanceof PessimisticLockingFailureException && !LockWaits.ranOut(e);
                 if (!lostRace || attempt >= MAX_ATTEMPTS) {
                     pending.done().completeExceptionally(e);
                     return;
@@ -163,6 +177,15 @@ public class OrderWriter {
     }
 
     private void insertAndTakeStock(List<Pending> batch) {
+        rows.limitLockWait(lockWaitSeconds);
+        try {
+            insertOrdersAndTakeStock(batch);
+        } finally {
+            rows.defaultLockWait();
+        }
+    }
+
+    private void insertOrdersAndTakeStock(List<Pending> batch) {
         List<Order> newOrders = batch.stream().map(Pending::order).toList();
         rows.insertOrders(newOrders);
         List<OrderLine> newLines = new ArrayList<>();

@@ -76,7 +76,8 @@ class OrderWriterRaceTest extends ApiTest {
         long templateId = template.json().path("id").asLong();
         String key = OrderClient.newKey();
 
-        OrderWriter writer = new OrderWriter(rows, stock, counters, replayMarkers, transactions, 2, 64);
+        // two threads; InnoDB's own 50 s lock wait, so a slow machine cannot end the wait before the rollback
+        OrderWriter writer = new OrderWriter(rows, stock, counters, replayMarkers, transactions, 2, 64, 50);
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
             insertCopyHoldingKey(holder, templateId, key);
