@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Inserts new orders and lines as JDBC batches with fixed SQL texts: the driver sends each batch
  * as one multi-row INSERT (rewriteBatchedStatements) of one of a few sizes, prepared once per
- * connection, and returns the generated ids. These inserts, and the Idempotency-Key probe that
- * every refused order runs, are hot paths of checkout, kept free of per-row mapping work;
- * everything else about orders goes through MyBatis.
+ * connection, and returns the generated ids. These inserts, the order writer's stock take and the
+ * Idempotency-Key probe that every refused order runs are hot paths of checkout, kept free of
+ * per-row mapping work; everything else about orders goes through MyBatis.
  */
 @Component
 public class OrderRows {
@@ -36,6 +36,8 @@ public class OrderRows {
     private static final String INSERT_LINE = "INSERT INTO order_line (order_id, sku_id, product_id, village_id, product_name, "
             + "sku_spec, unit, unit_price_fen, quantity, line_fen, report_milli_units, weight_grams, perishable, household_id, "
             + "income_lots, refund_status, refunded_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NONE', 0)";
+
+    private static final String TAKE_STOCK = "UPDATE sku SET stock = stock - ? WHERE id = ? AND stock >= ?";
 
     /** the largest chunk: a larger batch is sent as several */
     private static final int CHUNK = 64;
@@ -58,15 +60,21 @@ public class OrderRows {
     }
 
     /**
-     * Bounds how long this transaction's statements wait for a row lock, in whole seconds (InnoDB's
-     * unit); {@link #defaultLockWait} undoes it before the connection goes back to the pool.
+     * Takes {@code qty} units of the SKU's stock column; 1 when they were taken, 0 when fewer are
+     * left. It waits for the row lock at most {@code timeoutSeconds} (0: InnoDB's own limit): the
+     * driver then cancels the statement with KILL QUERY, and it fails as
+     * {@link cn.zhunong.mall.infra.persistence.LockWaits} recognises. A statement timeout costs a
+     * timer entry; setting the session's lock wait would cost two more round trips per transaction.
      */
-    public void limitLockWait(int seconds) {
-        jdbc.execute("SET SESSION innodb_lock_wait_timeout = " + Math.max(1, seconds));
-    }
-
-    public void defaultLockWait() {
-        jdbc.execute("SET SESSION innodb_lock_wait_timeout = DEFAULT");
+    public int takeStock(long skuId, int qty, int timeoutSeconds) {
+        Integer taken = jdbc.execute(TAKE_STOCK, (PreparedStatement ps) -> {
+            ps.setQueryTimeout(timeoutSeconds);
+            ps.setInt(1, qty);
+            ps.setLong(2, skuId);
+            ps.setInt(3, qty);
+            return ps.executeUpdate();
+        });
+        return taken == null ? 0 : taken;
     }
 
     /** Inserts the orders and sets their generated ids. */

@@ -2,7 +2,6 @@ package cn.zhunong.mall.order;
 
 import cn.zhunong.mall.infra.persistence.LockWaits;
 import cn.zhunong.mall.order.stock.StockCounters;
-import cn.zhunong.mall.order.stock.StockMapper;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,10 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Redis said, anything) it is rolled back and every order in it is written on its own, so one
  * bad order never fails the others and each gets its own answer.
  *
- * <p>A writer's transaction waits at most {@code zhunong.orders.writer-lock-wait-seconds} for a row
- * lock held by another transaction: every new order of the instance queues behind it. When that
- * wait runs out the whole batch fails at once (the client is told to try again) instead of each
- * order waiting as long again on its own.
+ * <p>The stock UPDATE waits at most {@code zhunong.orders.writer-lock-wait-seconds} for a SKU row
+ * locked by another transaction, not InnoDB's 50 s: every new order of the instance queues behind
+ * it. When that wait runs out the whole batch fails at once (the client is told to try again)
+ * instead of each order waiting as long again on its own.
  *
  * <p>After a commit the writer also confirms the orders' Redis stock reservations
  * ({@link StockCounters}) and sets their {@link ReplayMarkers}, one call per batch, before it
@@ -54,7 +54,6 @@ public class OrderWriter {
     private static final int MAX_ATTEMPTS = 3;
 
     private final OrderRows rows;
-    private final StockMapper stock;
     private final StockCounters counters;
     private final ReplayMarkers replayMarkers;
     private final TransactionTemplate tx;
@@ -64,12 +63,11 @@ public class OrderWriter {
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
-    public OrderWriter(OrderRows rows, StockMapper stock, StockCounters counters, ReplayMarkers replayMarkers,
+    public OrderWriter(OrderRows rows, StockCounters counters, ReplayMarkers replayMarkers,
             PlatformTransactionManager transactions,
             @Value("${zhunong.orders.writer-threads}") int threads, @Value("${zhunong.orders.max-batch}") int maxBatch,
             @Value("${zhunong.orders.writer-lock-wait-seconds}") int lockWaitSeconds) {
         this.rows = rows;
-        this.stock = stock;
         this.counters = counters;
         this.replayMarkers = replayMarkers;
         this.tx = new TransactionTemplate(transactions);
@@ -145,7 +143,8 @@ public class OrderWriter {
                 batch.forEach(OrderWriter::forgetIds);
                 if (LockWaits.ranOut(wholeBatchFailed)) {
                     // a row stayed locked by someone else: alone, each order would wait as long again
-                    batch.forEach(p -> p.done().completeExceptionally(wholeBatchFailed));
+                    RuntimeException busy = stillLocked(wholeBatchFailed);
+                    batch.forEach(p -> p.done().completeExceptionally(busy));
                     return;
                 }
             }
@@ -167,7 +166,11 @@ public class OrderWriter {
                 return;
             } catch (RuntimeException e) {
                 forgetIds(pending);
-                boolean lostRace = e instanceof PessimisticLockingFailureException && !LockWaits.ranOut(e);
+                if (LockWaits.ranOut(e)) {
+                    pending.done().completeExceptionally(stillLocked(e));
+                    return;
+                }
+                boolean lostRace = e instanceof PessimisticLockingFailureException;
                 if (!lostRace || attempt >= MAX_ATTEMPTS) {
                     pending.done().completeExceptionally(e);
                     return;
@@ -177,15 +180,6 @@ public class OrderWriter {
     }
 
     private void insertAndTakeStock(List<Pending> batch) {
-        rows.limitLockWait(lockWaitSeconds);
-        try {
-            insertOrdersAndTakeStock(batch);
-        } finally {
-            rows.defaultLockWait();
-        }
-    }
-
-    private void insertOrdersAndTakeStock(List<Pending> batch) {
         List<Order> newOrders = batch.stream().map(Pending::order).toList();
         rows.insertOrders(newOrders);
         List<OrderLine> newLines = new ArrayList<>();
@@ -198,7 +192,7 @@ public class OrderWriter {
         rows.insertLines(newLines);
         // last, in SKU id order: the hot rows are locked for the shortest time and never in a cycle
         units.forEach((sku, qty) -> {
-            if (stock.take(sku, qty) == 0) {
+            if (rows.takeStock(sku, qty, lockWaitSeconds) == 0) {
                 throw new StockShortageException(sku);
             }
         });
@@ -221,6 +215,11 @@ public class OrderWriter {
             log.warn("Could not confirm the stock reservations of {} committed orders; the reconciler will", batch.size(), e);
         }
         batch.forEach(p -> p.done().complete(null));
+    }
+
+    /** What the buyers of a batch whose lock wait ran out are told: busy, try again (503). */
+    private CannotAcquireLockException stillLocked(RuntimeException e) {
+        return new CannotAcquireLockException("a SKU row stayed locked for " + lockWaitSeconds + " s", e);
     }
 
     /** Ids generated by a statement that was rolled back mean nothing. */

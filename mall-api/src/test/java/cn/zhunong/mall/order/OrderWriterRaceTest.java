@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.zhunong.mall.order.stock.StockCounters;
-import cn.zhunong.mall.order.stock.StockMapper;
 import cn.zhunong.mall.support.Api;
 import cn.zhunong.mall.support.ApiTest;
 import cn.zhunong.mall.support.OrderClient;
@@ -44,9 +43,6 @@ class OrderWriterRaceTest extends ApiTest {
     OrderRows rows;
 
     @Autowired
-    StockMapper stock;
-
-    @Autowired
     StockCounters counters;
 
     @Autowired
@@ -76,8 +72,8 @@ class OrderWriterRaceTest extends ApiTest {
         long templateId = template.json().path("id").asLong();
         String key = OrderClient.newKey();
 
-        // two threads; InnoDB's own 50 s lock wait, so a slow machine cannot end the wait before the rollback
-        OrderWriter writer = new OrderWriter(rows, stock, counters, replayMarkers, transactions, 2, 64, 50);
+        // two threads; a 50 s stock lock wait, so a slow machine cannot run out of it before the rollback
+        OrderWriter writer = new OrderWriter(rows, counters, replayMarkers, transactions, 2, 64, 50);
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
             insertCopyHoldingKey(holder, templateId, key);

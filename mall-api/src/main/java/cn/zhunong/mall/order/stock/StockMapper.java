@@ -5,13 +5,9 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
-/** The stock column of sku: the truth. Reservation is a conditional update, so it can never go negative. */
+/** The stock column of sku: the truth. New orders take from it in {@code OrderRows#takeStock}, a conditional update, so it never goes negative. */
 @Mapper
 public interface StockMapper {
-
-    /** 1 when the units were taken, 0 when fewer than {@code qty} are left. */
-    @Update("UPDATE sku SET stock = stock - #{qty} WHERE id = #{skuId} AND stock >= #{qty}")
-    int take(@Param("skuId") long skuId, @Param("qty") int qty);
 
     @Update("UPDATE sku SET stock = stock + #{qty} WHERE id = #{skuId}")
     int giveBack(@Param("skuId") long skuId, @Param("qty") int qty);
